@@ -1,0 +1,214 @@
+// The only reader of the environment. Every error names the variable and says how to fix it.
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/** Default sources when PAPERBOT_SOURCES is unset. */
+export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
+/** Default interests for the terminal digest and new subscriptions without text. */
+export const DEFAULT_INTERESTS = 'large language models, reasoning, agents, efficient training and inference';
+
+const boolText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const url = z.url({ message: 'must be a URL such as http://127.0.0.1:8080' });
+const positiveInt = z.coerce.number().int().positive();
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM, 24-hour, e.g. 09:00' });
+
+/** Variables paperbot reads, with their validation. Keep in step with .env.example and README. */
+const EnvSchema = z.object({
+  // core
+  PAPERBOT_SOURCES: opt(z.string()),
+  PAPERBOT_INTERESTS: opt(z.string()),
+  PAPERBOT_DIGEST_SIZE: opt(positiveInt.max(50)),
+  PAPERBOT_THRESHOLD: opt(z.coerce.number().min(0).max(1)),
+  PAPERBOT_DIGEST_TIME: opt(hhmm),
+  PAPERBOT_TZ: opt(z.string()),
+  PAPERBOT_LOG_LEVEL: opt(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])),
+  PAPERBOT_HF_URL: opt(url),
+  PAPERBOT_ARXIV_API_URL: opt(url),
+  PAPERBOT_ARXIV_RSS_URL: opt(url),
+  PAPERBOT_ARXIV_DELAY_MS: opt(z.coerce.number().int().min(0)),
+  PAPERBOT_HTTP_TIMEOUT_MS: opt(positiveInt),
+  // LLM
+  OPENAI_API_KEY: opt(z.string()),
+  OPENAI_BASE_URL: opt(url),
+  PAPERBOT_MODEL: opt(z.string()),
+  PAPERBOT_SUMMARY_MODEL: opt(z.string()),
+  PAPERBOT_EMBEDDING_MODEL: opt(z.string()),
+  PAPERBOT_DAILY_TOKEN_BUDGET: opt(positiveInt),
+  PAPERBOT_LLM_TIMEOUT_MS: opt(positiveInt),
+  PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
+  // store
+  PAPERBOT_STORE_URL: opt(z.string()),
+  // Slack
+  SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
+  SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
+  SLACK_SIGNING_SECRET: opt(z.string()),
+  SLACK_API_URL: opt(url),
+  PORT: opt(z.coerce.number().int().min(0).max(65535)),
+  // Discord
+  DISCORD_TOKEN: opt(z.string()),
+  DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d+$/, { message: 'must be the numeric application id' })),
+  DISCORD_API_URL: opt(url),
+  DISCORD_MESSAGE_CONTENT: opt(boolText),
+  DISCORD_GUILD_ID: opt(z.string().regex(/^\d+$/, { message: 'must be a numeric guild id' })),
+});
+
+/** How paperbot talks to an OpenAI-compatible server; absent when no key is configured. */
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  summaryModel: string;
+  embeddingModel?: string;
+  dailyTokenBudget?: number;
+  timeoutMs: number;
+  shortlistSize: number;
+}
+
+/** Typed, frozen configuration. Build it with readConfig(). */
+export interface Config {
+  sources: string[];
+  interests: string;
+  digestSize: number;
+  threshold: number;
+  digestTime: string;
+  tz: string;
+  logLevel: string;
+  urls: { hf: string; arxivApi: string; arxivRss: string };
+  arxivDelayMs: number;
+  httpTimeoutMs: number;
+  storeUrl: string;
+  llm?: LlmConfig;
+  slack?: {
+    botToken: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    port: number;
+  };
+  discord?: {
+    token: string;
+    applicationId?: string;
+    apiUrl?: string;
+    messageContent: boolean;
+    guildId?: string;
+  };
+  port: number;
+}
+
+/** The fix to suggest for each variable, shown next to validation errors. */
+const HINTS: Record<string, string> = {
+  PAPERBOT_SOURCES: 'a comma list such as "hf,arxiv:cs.LG,file:./papers.json"',
+  PAPERBOT_STORE_URL: 'sqlite://./data/paperbot.sqlite, redis://host:6379 or postgres://user:pass@host/db',
+  PAPERBOT_TZ: 'an IANA zone such as UTC or Europe/Berlin',
+  SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app\'s Basic Information page',
+};
+
+function isValidZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Splits a comma list, trimming and dropping empties. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Reads and validates configuration from `env` (default: process.env). Pure: no I/O.
+ * Throws ConfigError listing every bad variable with its fix.
+ */
+export function readConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const hint = HINTS[name] ? ` (expected ${HINTS[name]})` : '';
+      return `${name}: ${issue.message}${hint}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const tz = e.PAPERBOT_TZ ?? 'UTC';
+  if (!isValidZone(tz)) problems.push(`PAPERBOT_TZ: unknown time zone "${tz}" (expected ${HINTS.PAPERBOT_TZ})`);
+
+  const storeUrl = e.PAPERBOT_STORE_URL ?? 'sqlite://./data/paperbot.sqlite';
+  if (!/^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(storeUrl)) {
+    problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${storeUrl}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
+  }
+
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: required in HTTP mode; set it, or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode',
+    );
+  }
+  const sources = e.PAPERBOT_SOURCES ? splitList(e.PAPERBOT_SOURCES) : DEFAULT_SOURCES;
+  if (sources.length === 0) problems.push(`PAPERBOT_SOURCES: is empty (expected ${HINTS.PAPERBOT_SOURCES})`);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+
+  const port = e.PORT ?? 3000;
+  const model = e.PAPERBOT_MODEL ?? 'gpt-4o-mini';
+  const config: Config = {
+    sources,
+    interests: e.PAPERBOT_INTERESTS ?? DEFAULT_INTERESTS,
+    digestSize: e.PAPERBOT_DIGEST_SIZE ?? 5,
+    threshold: e.PAPERBOT_THRESHOLD ?? 0.1,
+    digestTime: e.PAPERBOT_DIGEST_TIME ?? '09:00',
+    tz,
+    logLevel: e.PAPERBOT_LOG_LEVEL ?? 'info',
+    urls: {
+      hf: e.PAPERBOT_HF_URL ?? 'https://huggingface.co',
+      arxivApi: e.PAPERBOT_ARXIV_API_URL ?? 'https://export.arxiv.org/api/query',
+      arxivRss: e.PAPERBOT_ARXIV_RSS_URL ?? 'https://rss.arxiv.org/rss',
+    },
+    arxivDelayMs: e.PAPERBOT_ARXIV_DELAY_MS ?? 3000,
+    httpTimeoutMs: e.PAPERBOT_HTTP_TIMEOUT_MS ?? 30_000,
+    storeUrl,
+    llm: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          model,
+          summaryModel: e.PAPERBOT_SUMMARY_MODEL ?? model,
+          embeddingModel: e.PAPERBOT_EMBEDDING_MODEL,
+          dailyTokenBudget: e.PAPERBOT_DAILY_TOKEN_BUDGET,
+          timeoutMs: e.PAPERBOT_LLM_TIMEOUT_MS ?? 60_000,
+          shortlistSize: e.PAPERBOT_SHORTLIST_SIZE ?? 30,
+        }
+      : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          appToken: e.SLACK_APP_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          apiUrl: e.SLACK_API_URL,
+          port,
+        }
+      : undefined,
+    discord: e.DISCORD_TOKEN
+      ? {
+          token: e.DISCORD_TOKEN,
+          applicationId: e.DISCORD_APPLICATION_ID,
+          apiUrl: e.DISCORD_API_URL,
+          messageContent: e.DISCORD_MESSAGE_CONTENT ?? false,
+          guildId: e.DISCORD_GUILD_ID,
+        }
+      : undefined,
+    port,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,211 @@
+// The core's contracts: every boundary the core talks through. Interfaces only.
+import type { z } from 'zod';
+import type {
+  ChannelRef,
+  Citation,
+  Digest,
+  CommandInvocation,
+  Feedback,
+  FeedbackEvent,
+  Outbound,
+  Paper,
+  PlatformName,
+  PostedMessage,
+  SourceQuery,
+  SourceResult,
+  Subscription,
+  ThreadMessage,
+  ThreadRef,
+  ThreadTurn,
+} from './types.js';
+
+// ============================================================================ Chat
+
+/** Implemented by the core (src/bot/) and handed to each adapter at start. */
+export interface BotCore {
+  /** Run a slash command. The adapter has already acknowledged the platform. Never throws. */
+  handleCommand(cmd: CommandInvocation): Promise<Outbound>;
+  /** A message in a thread. Resolves null when the thread is not one of ours: stay silent. */
+  handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null>;
+  /** A 👍/👎 on a message the bot posted. Unknown messages are ignored. */
+  handleFeedback(event: FeedbackEvent): Promise<void>;
+}
+
+/** Implemented by adapters/slack, adapters/discord, adapters/console. */
+export interface ChatAdapter {
+  readonly platform: PlatformName;
+  /** Connect and begin delivering events to `core`. Resolves once connected. */
+  start(core: BotCore): Promise<void>;
+  /** Disconnect; safe to call twice. */
+  stop(): Promise<void>;
+  /**
+   * Post at channel top level; returns the ref replies to this post will arrive on.
+   * Throws ChannelUnavailableError when the channel is gone or closed to the bot.
+   */
+  post(channel: ChannelRef, message: Outbound): Promise<ThreadRef>;
+  /** Reply inside an existing thread. */
+  reply(thread: ThreadRef, message: Outbound): Promise<void>;
+}
+
+// ============================================================================ Papers
+
+/** Where papers come from. Each configured source name maps to one instance. */
+export interface PaperSource {
+  /** The name as written in PAPERBOT_SOURCES (e.g. "hf", "arxiv:cs.LG"). */
+  readonly name: string;
+  /**
+   * Fetch papers for the query, one entry per paper id (latest version). A quiet day resolves
+   * with `quiet: true`; failures reject with SourceError (the caller turns them into notes).
+   */
+  fetch(query: SourceQuery): Promise<SourceResult>;
+}
+
+/** Looks papers up by id or text on arXiv (used by `paper <id>` when the store misses). */
+export interface PaperLookup {
+  /** Papers for the given canonical ids; unknown ids are simply absent. */
+  byIds(ids: string[]): Promise<Paper[]>;
+  /** Papers matching a free-text query, most relevant first. */
+  byQuery(text: string, maxResults?: number): Promise<Paper[]>;
+}
+
+// ============================================================================ LLM
+
+/** A prompt file rendered with its variables. `version` is part of every cache key. */
+export interface RenderedPrompt {
+  name: string;
+  version: string;
+  system: string;
+  user: string;
+}
+
+/** Tokens one call used, from the server's `usage`. */
+export interface LlmUsage {
+  prompt: number;
+  completion: number;
+}
+
+/** One structured model call. Output is validated against `schema` or LlmOutputError is thrown. */
+export interface Llm {
+  /** Model name used for cache keys. */
+  readonly model: string;
+  generate<T>(req: {
+    prompt: RenderedPrompt;
+    schema: z.ZodType<T>;
+    maxOutputTokens?: number;
+    signal?: AbortSignal;
+  }): Promise<{ data: T; usage: LlmUsage }>;
+}
+
+// ============================================================================ State
+
+/** Key-value state. Keys come only from src/store/keys.ts. */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  getMany<T>(keys: string[]): Promise<Array<T | undefined>>;
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Set only when absent; true when this call set it (used for locks and de-duplication). */
+  setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean>;
+  /** Close connections; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Stored papers. Merges by canonical id: signals merged, latest version's text wins. */
+export interface PaperRepository {
+  /** Insert or merge; returns how many ids were new and how many changed. */
+  upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number }>;
+  getPaper(id: string): Promise<Paper | undefined>;
+  /** Papers for the ids that exist, in the order asked. */
+  getPapers(ids: string[]): Promise<Paper[]>;
+  /** Every stored paper listed or published on or after `sinceDate` (YYYY-MM-DD). */
+  listPapersSince(sinceDate: string): Promise<Paper[]>;
+  /** Every stored paper id (cheap: from the catalog). */
+  allPaperIds(): Promise<string[]>;
+}
+
+/** Per-channel subscriptions. */
+export interface SubscriptionRepository {
+  getSubscription(channelKey: string): Promise<Subscription | undefined>;
+  saveSubscription(sub: Subscription): Promise<void>;
+  deleteSubscription(channelKey: string): Promise<void>;
+  listSubscriptions(): Promise<Subscription[]>;
+}
+
+/** Per-channel memory: seen papers, feedback, posted messages and thread turns. */
+export interface ChannelStateRepository {
+  seenPaperIds(channelKey: string): Promise<Set<string>>;
+  markSeen(channelKey: string, paperIds: string[]): Promise<void>;
+  /** Records feedback; a later vote by the same user on the same paper replaces the earlier one. */
+  addFeedback(channelKey: string, feedback: Feedback): Promise<void>;
+  removeFeedback(channelKey: string, paperId: string, userId: string): Promise<void>;
+  listFeedback(channelKey: string): Promise<Feedback[]>;
+  rememberPost(messageKey: string, posted: PostedMessage): Promise<void>;
+  getPost(messageKey: string): Promise<PostedMessage | undefined>;
+  appendTurn(threadKey: string, turn: ThreadTurn): Promise<void>;
+  /** The thread's turns, oldest first. */
+  getTurns(threadKey: string): Promise<ThreadTurn[]>;
+}
+
+/** Everything the core keeps, behind one object. */
+export interface BotStore extends PaperRepository, SubscriptionRepository, ChannelStateRepository {
+  /** The raw key-value store, for modules with their own keys (caches, runs, locks). */
+  readonly kv: Store;
+  close(): Promise<void>;
+}
+
+/** A hit from the paper search index. `score` is relative within one result list. */
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Query terms that matched (after stemming/normalization). */
+  terms: string[];
+}
+
+/** Full-text index over stored papers (title, abstract, authors). */
+export interface PaperIndex {
+  /** Add or replace papers in the index. */
+  add(papers: Paper[]): void;
+  has(id: string): boolean;
+  readonly size: number;
+  /** Best matches first; ties broken by newer paper first. */
+  search(query: string, options?: { limit?: number; ids?: Set<string> }): SearchHit[];
+}
+
+// ============================================================================ Use cases the bot calls
+
+/** An answer to a question, grounded in papers. */
+export interface Answer {
+  text: string;
+  citations: Citation[];
+  /** True when the text is quoted sentences (no model), false for model prose. */
+  extractive: boolean;
+}
+
+/** Answers questions. The extractive default needs no model; the LLM one is grounded and cited. */
+export interface Answerer {
+  /** Answer only from these papers; say plainly when they do not say. `history` is oldest first. */
+  answerAboutPapers(question: string, papers: Paper[], history: ThreadTurn[]): Promise<Answer>;
+  /** Retrieve from the stored corpus and answer citing [n]; refuse when nothing supports an answer. */
+  askCorpus(question: string): Promise<Answer>;
+}
+
+/** Builds a channel's digest without posting it (used by `/papers today` and the CLI). */
+export interface DigestPreviewer {
+  preview(sub: Subscription, options?: { date?: string }): Promise<Digest>;
+}
+
+// ============================================================================ Runtime
+
+/** Time source; tests drive a fake. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Structured logger (pino underneath). Fields never contain secrets. */
+export interface Logger {
+  debug(msg: string, fields?: object): void;
+  info(msg: string, fields?: object): void;
+  warn(msg: string, fields?: object): void;
+  error(msg: string, fields?: object): void;
+  child(fields: object): Logger;
+}
