@@ -1,0 +1,284 @@
+// One place per backend for what keyv's adapters do not offer: an atomic insert-if-absent,
+// a sweep of expired rows, an early connection check and the SQLite pragmas.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Keyv from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
+import { decode, encode, EXPIRES_PREFIX } from './codec.js';
+import type { StoreTarget } from './store-url.js';
+
+/** The keyv namespace every paperbot key lives under. */
+export const NAMESPACE = 'paperbot';
+
+/** A keyv instance plus the native operations paperbot needs from its backend. */
+export interface Backend {
+  readonly kind: StoreTarget['kind'];
+  readonly keyv: Keyv;
+  /** True when insertIfAbsent is atomic for every process sharing the backend. */
+  readonly atomicAcrossProcesses: boolean;
+  /** Writes `text` (already encoded) when the key is absent or expired; true when this call wrote. */
+  insertIfAbsent(key: string, text: string, ttlMs: number | undefined): Promise<boolean>;
+  /** Deletes the key only while it holds the value whose encoded tail is `tail` (see valueTail) and is unexpired. */
+  deleteIfEquals(key: string, tail: string): Promise<boolean>;
+  /** Replaces the record with `text` (same value, new expiry) only while it holds `tail` and is unexpired. */
+  extendIfEquals(key: string, tail: string, text: string, ttlMs: number | undefined): Promise<boolean>;
+  /** Deletes expired rows of this namespace; resolves how many went (0 where the backend expires natively). */
+  sweepExpired(now: number): Promise<number>;
+  /** Connects and prepares; rejects when the backend is unusable. */
+  ready(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+const keyvOptions = { namespace: NAMESPACE, serialize: encode, deserialize: decode, throwOnErrors: true } as const;
+
+/** Key as keyv writes it for sqlite/postgres/memory (its own "namespace:" prefix). */
+const prefixed = (key: string): string => `${NAMESPACE}:${key}`;
+
+type Rows = Array<Record<string, unknown>>;
+
+/** Creates the backend for a parsed store URL (does not connect yet: call ready()). */
+export function createBackend(target: StoreTarget): Backend {
+  switch (target.kind) {
+    case 'memory':
+      return memoryBackend();
+    case 'sqlite':
+      return sqliteBackend(target.path);
+    case 'postgres':
+      return postgresBackend(target.url);
+    case 'redis':
+      return redisBackend(target.url);
+  }
+}
+
+/** True when `text` is the live record of the value with encoded tail `tail`. */
+function holds(text: string | undefined, tail: string, now: number): boolean {
+  if (text === undefined) return false;
+  if (text === `{${tail}`) return true;
+  const expires = /^\{"expires":(-?\d+),/.exec(text)?.[1];
+  return expires !== undefined && Number(expires) >= now && text === `{"expires":${expires},${tail}`;
+}
+
+function isExpiredText(text: string | undefined, now: number): boolean {
+  if (text === undefined || !text.startsWith(EXPIRES_PREFIX)) return false;
+  const expires = decode(text)?.expires;
+  return typeof expires === 'number' && now > expires;
+}
+
+function memoryBackend(): Backend {
+  const map = new Map<string, string>();
+  return {
+    kind: 'memory',
+    keyv: new Keyv(map, keyvOptions),
+    atomicAcrossProcesses: false,
+    // No await between the check and the write: atomic within the process that owns the Map.
+    async insertIfAbsent(key, text) {
+      const full = prefixed(key);
+      const current = map.get(full);
+      if (current !== undefined && !isExpiredText(current, Date.now())) return false;
+      map.set(full, text);
+      return true;
+    },
+    async deleteIfEquals(key, tail) {
+      const full = prefixed(key);
+      return holds(map.get(full), tail, Date.now()) && map.delete(full);
+    },
+    async extendIfEquals(key, tail, text) {
+      const full = prefixed(key);
+      if (!holds(map.get(full), tail, Date.now())) return false;
+      map.set(full, text);
+      return true;
+    },
+    async sweepExpired(now) {
+      let n = 0;
+      for (const [key, text] of map) {
+        if (isExpiredText(text, now)) {
+          map.delete(key);
+          n++;
+        }
+      }
+      return n;
+    },
+    async ready() {},
+    async disconnect() {},
+  };
+}
+
+function sqliteBackend(path: string): Backend {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+  const table = adapter.opts.table ?? 'keyv';
+  const query = adapter.query as (sql: string, ...params: unknown[]) => Promise<Rows>;
+  // Parameters: tail, now, tail. Rebuilding the text from its own expiry makes the match exact.
+  const holdsSql = `(value = '{' || ? OR (substr(value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
+      AND json_extract(value, '$.expires') >= ?
+      AND value = '${EXPIRES_PREFIX}' || json_extract(value, '$.expires') || ',' || ?))`;
+  return {
+    kind: 'sqlite',
+    keyv: new Keyv(adapter, keyvOptions),
+    atomicAcrossProcesses: true,
+    // One statement, so SQLite's file lock makes it atomic for every process using the file.
+    async insertIfAbsent(key, text) {
+      const rows = await query(
+        `INSERT INTO ${table} (key, value) VALUES (?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value
+         WHERE substr(${table}.value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
+           AND json_extract(${table}.value, '$.expires') < ?
+         RETURNING key`,
+        prefixed(key),
+        text,
+        Date.now(),
+      );
+      return rows.length === 1;
+    },
+    async deleteIfEquals(key, tail) {
+      const rows = await query(`DELETE FROM ${table} WHERE key = ? AND ${holdsSql} RETURNING 1`, prefixed(key), tail, Date.now(), tail);
+      return rows.length === 1;
+    },
+    async extendIfEquals(key, tail, text) {
+      const rows = await query(
+        `UPDATE ${table} SET value = ? WHERE key = ? AND ${holdsSql} RETURNING 1`,
+        text,
+        prefixed(key),
+        tail,
+        Date.now(),
+        tail,
+      );
+      return rows.length === 1;
+    },
+    async sweepExpired(now) {
+      const rows = await query(
+        `DELETE FROM ${table} WHERE key LIKE ? AND substr(value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
+           AND json_extract(value, '$.expires') < ? RETURNING 1`,
+        `${NAMESPACE}:%`,
+        now,
+      );
+      return rows.length;
+    },
+    async ready() {
+      // WAL + NORMAL: commits no longer fsync one by one (100k writes in seconds, not minutes);
+      // a power cut may lose the last commits but never corrupts the file.
+      if (path !== ':memory:') await query('PRAGMA journal_mode=WAL');
+      await query('PRAGMA synchronous=NORMAL');
+    },
+    async disconnect() {
+      await adapter.disconnect();
+    },
+  };
+}
+
+// @keyv/postgres keeps one pg pool per process for the last URL opened, and disconnect() ends
+// that pool: keep one open Postgres store per process.
+function postgresBackend(url: string): Backend {
+  const adapter = new KeyvPostgres({ uri: url });
+  const table = `${adapter.opts.schema ?? 'public'}.${adapter.opts.table ?? 'keyv'}`;
+  const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Rows>;
+  const expired = (column: string, param: string) =>
+    `CASE WHEN ${column} LIKE '${EXPIRES_PREFIX}%' THEN (${column}::json->>'expires')::bigint < ${param} ELSE false END`;
+  const holdsSql = (tail: string, now: string) => `CASE
+      WHEN value = '{' || ${tail} THEN true
+      WHEN value LIKE '${EXPIRES_PREFIX}%' THEN (value::json->>'expires')::bigint >= ${now}
+        AND value = '${EXPIRES_PREFIX}' || (value::json->>'expires') || ',' || ${tail}
+      ELSE false END`;
+  return {
+    kind: 'postgres',
+    keyv: new Keyv(adapter, keyvOptions),
+    atomicAcrossProcesses: true,
+    // INSERT … ON CONFLICT re-checks the committed row under its lock: atomic across processes.
+    async insertIfAbsent(key, text) {
+      const rows = await query(
+        `INSERT INTO ${table} AS t (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+         WHERE ${expired('t.value', '$3')}
+         RETURNING t.key`,
+        [prefixed(key), text, Date.now()],
+      );
+      return rows.length === 1;
+    },
+    async deleteIfEquals(key, tail) {
+      const rows = await query(`DELETE FROM ${table} WHERE key = $1 AND ${holdsSql('$2', '$3')} RETURNING 1`, [prefixed(key), tail, Date.now()]);
+      return rows.length === 1;
+    },
+    async extendIfEquals(key, tail, text) {
+      const rows = await query(`UPDATE ${table} SET value = $4 WHERE key = $1 AND ${holdsSql('$2', '$3')} RETURNING 1`, [
+        prefixed(key),
+        tail,
+        Date.now(),
+        text,
+      ]);
+      return rows.length === 1;
+    },
+    async sweepExpired(now) {
+      const rows = await query(
+        `WITH gone AS (DELETE FROM ${table} WHERE key LIKE $1 AND ${expired('value', '$2')} RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [`${NAMESPACE}:%`, now],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async ready() {
+      await query('SELECT 1');
+    },
+    async disconnect() {
+      await adapter.disconnect();
+    },
+  };
+}
+
+/** The part of the redis client paperbot calls directly. */
+interface RedisSetClient {
+  set(key: string, value: string, options: object): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  ping(): Promise<unknown>;
+}
+
+/**
+ * Compare-and-act in one server-side step. KEYS[1] key; ARGV[1] the value's encoded tail;
+ * ARGV[2] 'del' or 'set'; ARGV[3] new text; ARGV[4] ttl in ms ('' = none). Expiry is native.
+ */
+const REDIS_IF_EQUALS = `
+local s = redis.call('GET', KEYS[1])
+if not s then return 0 end
+local e = string.match(s, '^{"expires":(%-?%d+),')
+if s ~= '{' .. ARGV[1] and (e == nil or s ~= '{"expires":' .. e .. ',' .. ARGV[1]) then return 0 end
+if ARGV[2] == 'del' then return redis.call('DEL', KEYS[1]) end
+if ARGV[4] == '' then redis.call('SET', KEYS[1], ARGV[3]) else redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4]) end
+return 1`;
+
+function redisBackend(url: string): Backend {
+  const adapter = new KeyvRedis(url, { throwOnErrors: true, connectionTimeout: 10_000 });
+  // The adapter prefixes keys itself ("paperbot::key"); keyv must not add a second prefix.
+  const keyv = new Keyv(adapter, { ...keyvOptions, useKeyPrefix: false });
+  const client = async () => (await adapter.getClient()) as unknown as RedisSetClient;
+  return {
+    kind: 'redis',
+    keyv,
+    atomicAcrossProcesses: true,
+    // SET NX PX: one atomic command on the server.
+    async insertIfAbsent(key, text, ttlMs) {
+      const options = ttlMs ? { condition: 'NX', expiration: { type: 'PX', value: ttlMs } } : { condition: 'NX' };
+      const reply = await (await client()).set(adapter.createKeyPrefix(key, adapter.namespace), text, options);
+      return reply === 'OK';
+    },
+    async deleteIfEquals(key, tail) {
+      const full = adapter.createKeyPrefix(key, adapter.namespace);
+      return Number(await (await client()).eval(REDIS_IF_EQUALS, { keys: [full], arguments: [tail, 'del', '', ''] })) === 1;
+    },
+    async extendIfEquals(key, tail, text, ttlMs) {
+      const full = adapter.createKeyPrefix(key, adapter.namespace);
+      const args = [tail, 'set', text, ttlMs ? String(ttlMs) : ''];
+      return Number(await (await client()).eval(REDIS_IF_EQUALS, { keys: [full], arguments: args })) === 1;
+    },
+    // Redis expires keys natively (keyv passes PX on every set with a ttl).
+    async sweepExpired() {
+      return 0;
+    },
+    async ready() {
+      await (await client()).ping();
+    },
+    async disconnect() {
+      await adapter.disconnect();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The state layer's public surface.
+import type { BotStore, Logger } from '../ports.js';
+import { silentLogger } from '../logger.js';
+import { KeyvBotStore } from './bot-store.js';
+import { KeyvStore } from './keyv-store.js';
+
+export { KeyvStore } from './keyv-store.js';
+export { KeyvBotStore } from './bot-store.js';
+export { StoreError } from './store-error.js';
+export { parseStoreUrl, DEFAULT_SQLITE_PATH, type StoreTarget } from './store-url.js';
+export { mergePaper, canonicalPaper, catalogDate } from './paper-merge.js';
+export * as storeKeys from './keys.js';
+
+/**
+ * Opens the BotStore at `url` (sqlite://<path> — the default ./data/paperbot.sqlite —, memory://,
+ * redis://, rediss://, postgres://, postgresql://). Rejects with StoreError when the backend is
+ * unreachable and with InputError for an unknown scheme.
+ */
+export async function createBotStore(url: string, logger: Logger = silentLogger): Promise<BotStore> {
+  const kv = await KeyvStore.open(url, logger);
+  return new KeyvBotStore(kv, logger.child({ component: 'store' }));
+}
+
+/** A fresh, empty BotStore in this process's memory (tests, one-off CLI runs). */
+export function createMemoryBotStore(logger: Logger = silentLogger): BotStore {
+  return new KeyvBotStore(KeyvStore.memory(logger), logger);
+}

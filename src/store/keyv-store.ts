@@ -1,0 +1,215 @@
+// The Store port over keyv: one namespace ("paperbot"), JSON records, failures logged and rejected.
+import type { Logger, Store } from '../ports.js';
+import { silentLogger } from '../logger.js';
+import { errorMessage } from '../errors.js';
+import { createBackend, type Backend } from './backends.js';
+import { encode, UnstorableValueError, valueTail } from './codec.js';
+import { StoreError } from './store-error.js';
+import { parseStoreUrl, redact, type StoreTarget } from './store-url.js';
+
+/** Keys per getMany round trip (keeps SQL parameter lists and the sqlite adapter's matching small). */
+const GET_MANY_CHUNK = 250;
+/** getMany round trips in flight at once. */
+const GET_MANY_PARALLEL = 2;
+/** How often expired rows are swept from SQLite/Postgres/memory, and when the first sweep runs. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+const FIRST_SWEEP_DELAY_MS = 60 * 1000;
+
+const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
+  typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0 ? Math.ceil(ttlMs) : undefined;
+
+/**
+ * `Store` over keyv. Backends by URL: `sqlite://<path>` (default ./data/paperbot.sqlite, folder
+ * created, WAL mode), `memory://`, `redis://`/`rediss://`, `postgres://`/`postgresql://`.
+ *
+ * Errors: the keyv 'error' event is logged through the Logger (so connection faults never crash
+ * the process); every failing get/getMany/set/delete/setIfAbsent also rejects with StoreError so
+ * the caller knows. Values are JSON: Dates, Sets and Maps are refused (store ISO strings and arrays).
+ *
+ * `setIfAbsent` is atomic across processes on Redis (`SET NX PX`), Postgres (`INSERT … ON
+ * CONFLICT … WHERE expired`) and SQLite (the same single statement, serialized by the file lock);
+ * on `memory://` it is atomic within the one process that holds the data. An expired value
+ * counts as absent everywhere.
+ */
+export class KeyvStore implements Store {
+  private closed = false;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly logged = new WeakSet<object>();
+  /** First error the backend emitted: the real cause behind adapters' generic "not connected" errors at open. */
+  private firstBackendError: unknown;
+
+  private constructor(
+    private readonly backend: Backend,
+    private readonly logger: Logger,
+  ) {
+    backend.keyv.on('error', (err: unknown) => {
+      if (typeof err === 'object' && err !== null) this.logged.add(err);
+      this.firstBackendError ??= err;
+      this.logger.error('store backend error', { err: errorMessage(err) });
+    });
+  }
+
+  /** Opens the store for `url` and checks the connection (expired rows are swept a minute later, then hourly). Rejects with StoreError when unusable. */
+  static async open(url: string, logger: Logger = silentLogger): Promise<KeyvStore> {
+    const target = parseStoreUrl(url);
+    if (target.kind === 'memory') return KeyvStore.memory(logger);
+    const log = logger.child({ component: 'store', backend: target.kind });
+    let backend: Backend;
+    try {
+      backend = createBackend(target);
+    } catch (err) {
+      throw new StoreError('open', undefined, `${redact(url)}: ${errorMessage(err)}`, { cause: err });
+    }
+    const store = new KeyvStore(backend, log);
+    try {
+      await backend.ready();
+    } catch (err) {
+      await backend.disconnect().catch(() => undefined);
+      const cause = store.firstBackendError ?? err;
+      throw new StoreError('open', undefined, `${redact(url)}: ${errorMessage(cause)}`, { cause });
+    }
+    store.startSweeps();
+    log.debug('store opened', { url: redact(url), atomicSetIfAbsent: backend.atomicAcrossProcesses });
+    return store;
+  }
+
+  /** A store over a Map in this process (what `memory://` opens). Synchronous: nothing to connect. */
+  static memory(logger: Logger = silentLogger): KeyvStore {
+    const store = new KeyvStore(createBackend({ kind: 'memory' }), logger.child({ component: 'store', backend: 'memory' }));
+    store.startSweeps();
+    return store;
+  }
+
+  // The first sweep waits a little: it scans every row, which would only slow the start.
+  private startSweeps(): void {
+    this.sweepTimer = setTimeout(() => {
+      void this.sweep();
+      this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+      this.sweepTimer.unref();
+    }, FIRST_SWEEP_DELAY_MS);
+    this.sweepTimer.unref();
+  }
+
+  /** Which backend this store talks to. */
+  get kind(): StoreTarget['kind'] {
+    return this.backend.kind;
+  }
+
+  /** True when setIfAbsent is atomic across processes (Redis, Postgres, SQLite). */
+  get atomicAcrossProcesses(): boolean {
+    return this.backend.atomicAcrossProcesses;
+  }
+
+  /** The value, or undefined when absent or expired. */
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.run('get', key, async () => (await this.backend.keyv.get(key)) as T | undefined);
+  }
+
+  /** Values in the order of `keys` (undefined where absent or expired). Batched internally. */
+  async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
+    if (keys.length === 0) return [];
+    return this.run('getMany', keys[0], async () => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < keys.length; i += GET_MANY_CHUNK) chunks.push(keys.slice(i, i + GET_MANY_CHUNK));
+      const parts: Array<Array<T | undefined>> = new Array(chunks.length);
+      // A few chunks in flight: the backend reads the next while this thread parses the last.
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          const i = next++;
+          parts[i] = (await this.backend.keyv.getMany(chunks[i]!)) as Array<T | undefined>;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(GET_MANY_PARALLEL, chunks.length) }, worker));
+      return parts.flat();
+    });
+  }
+
+  /** Writes `value` (JSON) with an optional time to live; `ttlMs` ≤ 0 or absent means no expiry. */
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.run('set', key, async () => {
+      await this.backend.keyv.set(key, value, normalizeTtl(ttlMs));
+    });
+  }
+
+  /** Removes the key (no error when absent). */
+  async delete(key: string): Promise<void> {
+    await this.run('delete', key, async () => {
+      await this.backend.keyv.delete(key);
+    });
+  }
+
+  /** Sets only when absent (or expired); resolves true when this call set it. See the class note on atomicity. */
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    return this.run('setIfAbsent', key, async () => {
+      const ttl = normalizeTtl(ttlMs);
+      const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
+      return this.backend.insertIfAbsent(key, text, ttl);
+    });
+  }
+
+  /**
+   * Deletes the key only while it holds `value` (compared as JSON) and has not expired; true when
+   * deleted. Atomic where setIfAbsent is (lock release).
+   */
+  async deleteIfEquals<T>(key: string, value: T): Promise<boolean> {
+    return this.run('deleteIfEquals', key, async () => this.backend.deleteIfEquals(key, valueTail(value)));
+  }
+
+  /**
+   * Restarts the key's time to live at `ttlMs` (≤ 0: no expiry) only while it holds `value` and
+   * has not expired; true when extended. Atomic where setIfAbsent is (lock renewal).
+   */
+  async extendIfEquals<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    return this.run('extendIfEquals', key, async () => {
+      const ttl = normalizeTtl(ttlMs);
+      const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
+      return this.backend.extendIfEquals(key, valueTail(value), text, ttl);
+    });
+  }
+
+  /** Deletes every paperbot record in this backend (other namespaces are left alone). */
+  async clear(): Promise<void> {
+    await this.run('clear', undefined, async () => {
+      await this.backend.keyv.clear();
+    });
+  }
+
+  /** Deletes expired records now (also runs a minute after open, then hourly); resolves how many went. Never rejects. */
+  async sweep(): Promise<number> {
+    if (this.closed) return 0;
+    try {
+      const n = await this.backend.sweepExpired(Date.now());
+      if (n > 0) this.logger.debug('expired records swept', { count: n });
+      return n;
+    } catch (err) {
+      this.logger.warn('sweeping expired records failed', { err: errorMessage(err) });
+      return 0;
+    }
+  }
+
+  /** Closes connections; safe to call twice. Later calls reject with StoreError. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    try {
+      await this.backend.disconnect();
+    } catch (err) {
+      this.logger.warn('closing the store failed', { err: errorMessage(err) });
+    }
+  }
+
+  private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreError(op, key, 'the store is closed');
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof UnstorableValueError) throw new StoreError(op, key, err.message, { cause: err });
+      if (typeof err !== 'object' || err === null || !this.logged.has(err)) {
+        this.logger.error('store operation failed', { op, key, err: errorMessage(err) });
+      }
+      throw new StoreError(op, key, errorMessage(err), { cause: err });
+    }
+  }
+}

@@ -1,0 +1,362 @@
+// The BotStore contract: every backend must pass it. Call botStoreContract() from a *.test.ts file.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BotStore } from '../../src/ports.js';
+import type { Feedback, ThreadTurn } from '../../src/types.js';
+import { canonicalPaper } from '../../src/store/index.js';
+import { makePaper, makeSubscription, sleep } from './helpers.js';
+
+/** What a backend's test file supplies. */
+export interface ContractTarget {
+  /** Opens a store over this target's data (the same data on every call for persistent backends). */
+  open(): Promise<BotStore>;
+  /** Removes the target's data (temp files, keys). */
+  dispose?(): Promise<void>;
+}
+
+/** How a backend's test file runs the contract. */
+export interface ContractOptions {
+  /** Called before each test; must give empty data. */
+  makeTarget: () => Promise<ContractTarget>;
+  /** True when data outlives close() (SQLite, Redis, Postgres): adds the reopen test. */
+  persistent: boolean;
+}
+
+/** Registers the contract suite for one backend. */
+export function botStoreContract(name: string, { makeTarget, persistent }: ContractOptions): void {
+  describe(`BotStore contract: ${name}`, () => {
+    let target: ContractTarget;
+    let store: BotStore;
+
+    beforeEach(async () => {
+      target = await makeTarget();
+      store = await target.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await target.dispose?.();
+    });
+
+    describe('kv', () => {
+      it('gets, sets, deletes and getMany in order', async () => {
+        await store.kv.set('test:a', { n: 1, list: ['x'] });
+        await store.kv.set('test:b', 'plain');
+        expect(await store.kv.get('test:a')).toEqual({ n: 1, list: ['x'] });
+        expect(await store.kv.getMany(['test:b', 'test:missing', 'test:a'])).toEqual(['plain', undefined, { n: 1, list: ['x'] }]);
+        expect(await store.kv.getMany([])).toEqual([]);
+        await store.kv.delete('test:a');
+        await store.kv.delete('test:never');
+        expect(await store.kv.get('test:a')).toBeUndefined();
+      });
+
+      it('keeps strings that start with a colon and nested values intact', async () => {
+        const value = { s: ':base64:abc', t: ':x', n: null, deep: [{ a: [1, 2] }] };
+        await store.kv.set('test:colon', value);
+        expect(await store.kv.get('test:colon')).toEqual(value);
+      });
+
+      it('expires values after their ttl', async () => {
+        await store.kv.set('test:short', 1, 40);
+        await store.kv.set('test:long', 2, 60_000);
+        await store.kv.set('test:none', 3);
+        expect(await store.kv.get('test:short')).toBe(1);
+        await sleep(80);
+        expect(await store.kv.get('test:short')).toBeUndefined();
+        expect(await store.kv.getMany(['test:short', 'test:long', 'test:none'])).toEqual([undefined, 2, 3]);
+      });
+
+      it('setIfAbsent sets only when absent, and again after expiry', async () => {
+        expect(await store.kv.setIfAbsent('test:lock', 'first', 60)).toBe(true);
+        expect(await store.kv.setIfAbsent('test:lock', 'second', 60)).toBe(false);
+        expect(await store.kv.get('test:lock')).toBe('first');
+        await sleep(100);
+        expect(await store.kv.setIfAbsent('test:lock', 'third')).toBe(true);
+        expect(await store.kv.get('test:lock')).toBe('third');
+        expect(await store.kv.setIfAbsent('test:lock', 'fourth')).toBe(false);
+        await store.kv.delete('test:lock');
+        expect(await store.kv.setIfAbsent('test:lock', 'fifth')).toBe(true);
+      });
+
+      it('setIfAbsent lets exactly one of many concurrent callers win', async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.kv.setIfAbsent('test:race', i, 5_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.kv.get('test:race')).toBe(results.indexOf(true));
+      });
+
+      it('deleteIfEquals deletes only while the key holds the value and is live', async () => {
+        const kv = store.kv;
+        expect(kv.deleteIfEquals).toBeTypeOf('function');
+        await kv.set('test:lock', 'host:1:abc', 5_000);
+        expect(await kv.deleteIfEquals!('test:lock', 'host:2:def')).toBe(false);
+        expect(await kv.get('test:lock')).toBe('host:1:abc');
+        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(true);
+        expect(await kv.get('test:lock')).toBeUndefined();
+        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(false);
+        await kv.set('test:obj', { owner: 'a', n: [1, 2] });
+        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1] })).toBe(false);
+        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1, 2] })).toBe(true);
+        await kv.set('test:short', 'me', 30);
+        await sleep(60);
+        expect(await kv.deleteIfEquals!('test:short', 'me')).toBe(false);
+      });
+
+      it('extendIfEquals renews only the holder, and not after expiry', async () => {
+        const kv = store.kv;
+        expect(await kv.setIfAbsent('test:lock', 'me', 80)).toBe(true);
+        expect(await kv.extendIfEquals!('test:lock', 'other', 5_000)).toBe(false);
+        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(true);
+        await sleep(120);
+        expect(await kv.get('test:lock')).toBe('me');
+        expect(await kv.setIfAbsent('test:lock', 'other', 5_000)).toBe(false);
+        expect(await kv.extendIfEquals!('test:lock', 'me', 30)).toBe(true);
+        await sleep(60);
+        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(false);
+        expect(await kv.get('test:lock')).toBeUndefined();
+        expect(await kv.extendIfEquals!('test:missing', 'me', 5_000)).toBe(false);
+        await kv.set('test:forever', 'me');
+        expect(await kv.extendIfEquals!('test:forever', 'me', 30)).toBe(true);
+        await sleep(60);
+        expect(await kv.get('test:forever')).toBeUndefined();
+      });
+
+      it('refuses Dates and Sets instead of changing them silently', async () => {
+        await expect(store.kv.set('test:date', { at: new Date() })).rejects.toThrow(/ISO string/);
+        await expect(store.kv.set('test:set', { ids: new Set(['a']) })).rejects.toThrow(/Set/);
+        await expect(store.kv.setIfAbsent('test:set', new Set(['a']))).rejects.toThrow(/Set/);
+        expect(await store.kv.get('test:date')).toBeUndefined();
+      });
+    });
+
+    describe('papers', () => {
+      it('adds papers, reads them back by id and in asked order', async () => {
+        const a = makePaper('2606.00001');
+        const b = makePaper('2606.00002', { signals: { upvotes: 3 } });
+        for await (const batch of store.papersInBatches!()) expect.fail(`empty store streamed ${batch.length} papers`);
+        expect(await store.allPaperIds()).toEqual([]);
+        expect(await store.upsertPapers([a, b])).toEqual({ added: 2, updated: 0 });
+        expect(await store.getPaper('2606.00001')).toEqual(canonicalPaper(a));
+        expect(await store.getPaper('2606.99999')).toBeUndefined();
+        const got = await store.getPapers(['2606.00002', 'missing', '2606.00001']);
+        expect(got.map((p) => p.id)).toEqual(['2606.00002', '2606.00001']);
+        expect((await store.allPaperIds()).sort()).toEqual(['2606.00001', '2606.00002']);
+      });
+
+      it('counts unchanged papers as neither added nor updated', async () => {
+        const a = makePaper('2606.00001');
+        await store.upsertPapers([a]);
+        expect(await store.upsertPapers([makePaper('2606.00001')])).toEqual({ added: 0, updated: 0 });
+        expect(await store.upsertPapers([makePaper('2606.00001', { signals: { upvotes: 9 } })])).toEqual({ added: 0, updated: 1 });
+        expect(await store.upsertPapers([])).toEqual({ added: 0, updated: 0 });
+      });
+
+      it('merges: the latest version text wins, lists union, signals take the max', async () => {
+        await store.upsertPapers([
+          makePaper('2606.00010', {
+            version: 2,
+            title: 'Version two title',
+            abstract: 'v2 abstract',
+            authors: ['A', 'B'],
+            categories: ['cs.LG', 'cs.AI'],
+            sources: ['arxiv:cs.LG'],
+            signals: { upvotes: 10, githubStars: 5 },
+            links: { abs: 'https://arxiv.org/abs/2606.00010', code: 'https://github.com/x/y' },
+            aiSummary: 'HF summary',
+            aiKeywords: ['kw'],
+          }),
+        ]);
+        // An older version from another source: its text loses, the rest merges.
+        const r1 = await store.upsertPapers([
+          makePaper('2606.00010', {
+            version: 1,
+            title: 'Version one title',
+            abstract: 'v1 abstract',
+            categories: ['cs.CL'],
+            sources: ['hf'],
+            signals: { upvotes: 7, comments: 2 },
+            links: { thumbnail: 'https://cdn/x.png' },
+          }),
+        ]);
+        expect(r1).toEqual({ added: 0, updated: 1 });
+        let p = (await store.getPaper('2606.00010'))!;
+        expect(p.title).toBe('Version two title');
+        expect(p.abstract).toBe('v2 abstract');
+        expect(p.version).toBe(2);
+        expect(p.categories).toEqual(['cs.LG', 'cs.AI', 'cs.CL']);
+        expect(p.sources).toEqual(['arxiv:cs.LG', 'hf']);
+        expect(p.signals).toEqual({ upvotes: 10, githubStars: 5, comments: 2 });
+        expect(p.links).toEqual({ abs: 'https://arxiv.org/abs/2606.00010', code: 'https://github.com/x/y', thumbnail: 'https://cdn/x.png' });
+        expect(p.aiSummary).toBe('HF summary');
+        expect(p.aiKeywords).toEqual(['kw']);
+
+        // A newer version: its text wins; AI fields and links it lacks are kept.
+        await store.upsertPapers([
+          makePaper('2606.00010', { version: 3, title: 'Version three', abstract: 'v3', authors: ['C'], links: {}, signals: { upvotes: 12 } }),
+        ]);
+        p = (await store.getPaper('2606.00010'))!;
+        expect(p).toMatchObject({ version: 3, title: 'Version three', abstract: 'v3', authors: ['C'], aiSummary: 'HF summary' });
+        expect(p.signals).toEqual({ upvotes: 12, githubStars: 5, comments: 2 });
+        expect(p.links.code).toBe('https://github.com/x/y');
+      });
+
+      it('merges duplicates inside one batch and counts them once', async () => {
+        const r = await store.upsertPapers([
+          makePaper('2606.00020', { sources: ['hf'], signals: { upvotes: 1 } }),
+          makePaper('2606.00020', { sources: ['arxiv:cs.CL'], signals: { upvotes: 4 } }),
+        ]);
+        expect(r).toEqual({ added: 1, updated: 0 });
+        const p = (await store.getPaper('2606.00020'))!;
+        expect(p.sources).toEqual(['hf', 'arxiv:cs.CL']);
+        expect(p.signals.upvotes).toBe(4);
+        expect(await store.allPaperIds()).toEqual(['2606.00020']);
+      });
+
+      it('lists papers listed or published since a date, newest first, via the catalog', async () => {
+        await store.upsertPapers([
+          makePaper('old', { listedOn: '2026-01-05', publishedAt: '2026-01-01T00:00:00Z' }),
+          makePaper('listed', { listedOn: '2026-06-12', publishedAt: '2026-05-30T00:00:00Z' }),
+          makePaper('published', { listedOn: undefined, publishedAt: '2026-06-13T10:00:00Z' }),
+          makePaper('boundary', { listedOn: '2026-06-10' }),
+          makePaper('undated', { listedOn: undefined, publishedAt: undefined }),
+        ]);
+        expect((await store.listPapersSince('2026-06-10')).map((p) => p.id)).toEqual(['published', 'listed', 'boundary']);
+        expect((await store.listPapersSince('2026-06-11')).map((p) => p.id)).toEqual(['published', 'listed']);
+        expect((await store.listPapersSince('2027-01-01')).map((p) => p.id)).toEqual([]);
+        expect((await store.listPapersSince('2000-01-01')).map((p) => p.id)).toHaveLength(4);
+        expect((await store.allPaperIds()).sort()).toEqual(['boundary', 'listed', 'old', 'published', 'undated']);
+      });
+
+      it('moves a paper in the catalog when it is listed again later', async () => {
+        await store.upsertPapers([makePaper('moved', { listedOn: '2026-04-30' }), makePaper('stay', { listedOn: '2026-04-29' })]);
+        expect((await store.listPapersSince('2026-05-01')).map((p) => p.id)).toEqual([]);
+        await store.upsertPapers([makePaper('moved', { listedOn: '2026-06-02', announceType: 'replace' })]);
+        expect((await store.listPapersSince('2026-05-01')).map((p) => p.id)).toEqual(['moved']);
+        expect((await store.getPaper('moved'))!.announceType).toBe('replace');
+        const ids = await store.allPaperIds();
+        expect(ids.sort()).toEqual(['moved', 'stay']);
+        // An undated paper that gains a date leaves the undated chunk.
+        await store.upsertPapers([makePaper('late', { listedOn: undefined })]);
+        await store.upsertPapers([makePaper('late', { listedOn: '2026-07-01' })]);
+        expect((await store.allPaperIds()).filter((id) => id === 'late')).toHaveLength(1);
+        expect((await store.listPapersSince('2026-07-01')).map((p) => p.id)).toEqual(['late']);
+      });
+
+      it('skips papers without an id', async () => {
+        const r = await store.upsertPapers([makePaper(''), makePaper('ok')]);
+        expect(r).toEqual({ added: 1, updated: 0 });
+        expect(await store.allPaperIds()).toEqual(['ok']);
+      });
+
+      it('handles a batch of 1,500 papers across months', async () => {
+        const papers = Array.from({ length: 1500 }, (_, i) =>
+          makePaper(`2606.${String(i).padStart(5, '0')}`, { listedOn: `2026-0${1 + (i % 6)}-15` }),
+        );
+        expect(await store.upsertPapers(papers)).toEqual({ added: 1500, updated: 0 });
+        expect(await store.allPaperIds()).toHaveLength(1500);
+        expect(await store.listPapersSince('2026-06-01')).toHaveLength(250);
+        const ids = papers.map((p) => p.id).reverse();
+        expect((await store.getPapers(ids)).map((p) => p.id)).toEqual(ids);
+        const batches: number[] = [];
+        const streamed = new Set<string>();
+        for await (const batch of store.papersInBatches!(400)) {
+          batches.push(batch.length);
+          batch.forEach((p) => streamed.add(p.id));
+        }
+        expect(batches).toEqual([400, 400, 400, 300]);
+        expect(streamed.size).toBe(1500);
+      });
+    });
+
+    describe('subscriptions', () => {
+      it('saves, replaces, lists in subscription order and deletes', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1'));
+        await store.saveSubscription(makeSubscription('discord:42', { interests: 'robots' }));
+        await store.saveSubscription(makeSubscription('slack:C1', { size: 9 }));
+        expect((await store.getSubscription('slack:C1'))!.size).toBe(9);
+        expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['slack:C1', 'discord:42']);
+        await store.deleteSubscription('slack:C1');
+        await store.deleteSubscription('slack:nope');
+        expect(await store.getSubscription('slack:C1')).toBeUndefined();
+        expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['discord:42']);
+      });
+
+      it('keeps the index consistent under concurrent saves', async () => {
+        await Promise.all(Array.from({ length: 10 }, (_, i) => store.saveSubscription(makeSubscription(`slack:C${i}`))));
+        expect((await store.listSubscriptions()).map((s) => s.channel.key).sort()).toEqual(
+          Array.from({ length: 10 }, (_, i) => `slack:C${i}`).sort(),
+        );
+      });
+    });
+
+    describe('channel state', () => {
+      it('remembers seen papers per channel', async () => {
+        expect(await store.seenPaperIds('slack:C1')).toEqual(new Set());
+        await store.markSeen('slack:C1', ['a', 'b']);
+        await store.markSeen('slack:C1', ['b', 'c']);
+        await store.markSeen('slack:C1', []);
+        await Promise.all([store.markSeen('slack:C1', ['d']), store.markSeen('slack:C1', ['e'])]);
+        expect(await store.seenPaperIds('slack:C1')).toEqual(new Set(['a', 'b', 'c', 'd', 'e']));
+        expect(await store.seenPaperIds('slack:C2')).toEqual(new Set());
+      });
+
+      it('keeps one vote per user and paper; removal deletes it', async () => {
+        const vote = (paperId: string, userId: string, value: 1 | -1, at: string): Feedback => ({ paperId, userId, value, at });
+        await store.addFeedback('slack:C1', vote('p1', 'u1', 1, '2026-06-12T09:00:00Z'));
+        await store.addFeedback('slack:C1', vote('p1', 'u2', -1, '2026-06-12T09:01:00Z'));
+        await store.addFeedback('slack:C1', vote('p1', 'u1', -1, '2026-06-12T09:02:00Z'));
+        await store.addFeedback('slack:C2', vote('p1', 'u1', 1, '2026-06-12T09:03:00Z'));
+        expect(await store.listFeedback('slack:C1')).toEqual([
+          vote('p1', 'u2', -1, '2026-06-12T09:01:00Z'),
+          vote('p1', 'u1', -1, '2026-06-12T09:02:00Z'),
+        ]);
+        await store.removeFeedback('slack:C1', 'p1', 'u2');
+        await store.removeFeedback('slack:C1', 'p9', 'u2');
+        expect(await store.listFeedback('slack:C1')).toEqual([vote('p1', 'u1', -1, '2026-06-12T09:02:00Z')]);
+        expect(await store.listFeedback('slack:C2')).toHaveLength(1);
+        expect(await store.listFeedback('slack:C3')).toEqual([]);
+      });
+
+      it('remembers posted messages', async () => {
+        const posted = { kind: 'digest-paper' as const, channelKey: 'slack:C1', date: '2026-06-12', paperIds: ['2606.00001'] };
+        await store.rememberPost('slack:C1:1718000000.000100', posted);
+        expect(await store.getPost('slack:C1:1718000000.000100')).toEqual(posted);
+        expect(await store.getPost('slack:C1:other')).toBeUndefined();
+      });
+
+      it('appends thread turns oldest first and keeps the last 50', async () => {
+        const turn = (i: number): ThreadTurn => ({ role: i % 2 ? 'assistant' : 'user', text: `turn ${i}`, at: `2026-06-12T09:00:${String(i % 60).padStart(2, '0')}Z` });
+        expect(await store.getTurns('discord:1:2')).toEqual([]);
+        await store.appendTurn('discord:1:2', turn(0));
+        await store.appendTurn('discord:1:2', turn(1));
+        expect(await store.getTurns('discord:1:2')).toEqual([turn(0), turn(1)]);
+        for (let i = 2; i < 60; i++) await store.appendTurn('discord:1:2', turn(i));
+        const turns = await store.getTurns('discord:1:2');
+        expect(turns).toHaveLength(50);
+        expect(turns[0]).toEqual(turn(10));
+        expect(turns[49]).toEqual(turn(59));
+      });
+    });
+
+    it('close is safe to call twice', async () => {
+      await store.close();
+      await store.close();
+      store = await target.open();
+    });
+
+    it.runIf(persistent)('keeps everything across close and reopen', async () => {
+      await store.upsertPapers([makePaper('2606.00001', { listedOn: '2026-06-12' }), makePaper('2605.00002', { listedOn: '2026-05-02' })]);
+      await store.saveSubscription(makeSubscription('slack:C1'));
+      await store.markSeen('slack:C1', ['2606.00001']);
+      await store.kv.set('test:ttl', 'x', 60_000);
+      await store.close();
+      store = await target.open();
+      expect((await store.allPaperIds()).sort()).toEqual(['2605.00002', '2606.00001']);
+      expect((await store.listPapersSince('2026-06-01')).map((p) => p.id)).toEqual(['2606.00001']);
+      expect((await store.getPaper('2605.00002'))!.title).toBe('Title of 2605.00002');
+      expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['slack:C1']);
+      expect(await store.seenPaperIds('slack:C1')).toEqual(new Set(['2606.00001']));
+      expect(await store.kv.get('test:ttl')).toBe('x');
+      // Later upserts after a reopen still see the earlier catalog.
+      expect(await store.upsertPapers([makePaper('2606.00003')])).toEqual({ added: 1, updated: 0 });
+      expect(await store.allPaperIds()).toHaveLength(3);
+    });
+  });
+}
