@@ -1,0 +1,210 @@
+// The embedded default ranker: no model, no network. Scores every candidate for one channel
+// from its interests (phrases, research vocabulary, acronyms in context), include/exclude words,
+// followed authors and 👍/👎 feedback, plus small capped popularity and recency terms.
+import type { Paper, RankedPaper } from '../types.js';
+import { paperTime } from '../search/paper-time.js';
+import { findFollowed, nameKey, type NameKey } from './authors.js';
+import { matchFeedback, type FeedbackMatch } from './feedback.js';
+import { parseInterests, parseKeywords, type Concept, type Facet } from './interests.js';
+import { alternativeStrength, conceptScore, facetWeights, scoreFacets, type FacetTable } from './match.js';
+import { paperText, type PaperText } from './paper-text.js';
+import type { InterestProfile } from './profile.js';
+import { popularity, recency } from './signals.js';
+import { formatWhy, upvotesOf, type WhyParts } from './why.js';
+
+/** Options of one ranking. */
+export interface RankOptions {
+  /** Reference time for recency; defaults to the newest candidate's date (deterministic). */
+  now?: Date;
+}
+
+/** How components combine. Relevance dominates; popularity and recency only order near-ties. */
+const W = {
+  relevance: 0.86,
+  popularity: 0.09,
+  recency: 0.05,
+  /** Extra concepts a paper matches add this share of their score to the best one. */
+  otherConcepts: 0.15,
+  include: 0.55,
+  follow: 0.75,
+  like: 0.5,
+  dislike: 0.6,
+} as const;
+/** Relevance at which popularity and recency count fully; below it they fade (to a quarter). */
+const GATE = 0.3;
+/** A concept (and its facets) is named in "why" from these scores on. */
+const SHOW_CONCEPT = 0.3;
+const SHOW_FACET = 0.4;
+/** A paper is excluded when an exclude word occurs with at least this strength (anywhere). */
+const EXCLUDE_AT = 0.5;
+/** Relevance given to every paper when the channel expressed no preference at all. */
+const NEUTRAL = 0.5;
+
+interface Prepared {
+  concepts: Concept[];
+  includes: Concept[];
+  excludes: Concept[];
+  follows: NameKey[];
+  followNames: string[];
+}
+
+function prepare(profile: InterestProfile): Prepared {
+  const follows: NameKey[] = [];
+  const followNames: string[] = [];
+  for (const f of profile.follow) {
+    const k = nameKey(f);
+    if (k) {
+      follows.push(k);
+      followNames.push(f);
+    }
+  }
+  return {
+    concepts: parseInterests(profile.interests, profile.include.join(', ')),
+    includes: parseKeywords(profile.include),
+    excludes: parseKeywords(profile.exclude),
+    follows,
+    followNames,
+  };
+}
+
+/** term → indexes of the candidates containing it, for the terms the concepts can match. */
+function buildPostings(texts: PaperText[], concepts: Concept[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  for (const c of concepts) {
+    for (const f of c.facets) {
+      for (const a of f.alternatives) {
+        for (const t of a.terms) postings.set(t, []);
+        if (a.joined) postings.set(a.joined, []);
+      }
+    }
+  }
+  texts.forEach((t, i) => {
+    for (const term of t.counts.keys()) postings.get(term)?.push(i);
+  });
+  return postings;
+}
+
+/** Scores of a list of concepts on every paper, plus the facet table used (for "why"). */
+function scoreConcepts(concepts: Concept[], texts: PaperText[], postings: Map<string, number[]>) {
+  const facets: Facet[] = concepts.flatMap((c) => c.facets);
+  const table = scoreFacets(facets, texts, postings);
+  const weights = facetWeights(facets, table, texts.length);
+  const offsets: number[] = [];
+  let o = 0;
+  for (const c of concepts) {
+    offsets.push(o);
+    o += c.facets.length;
+  }
+  const scores = texts.map((text, p) => concepts.map((c, ci) => conceptScore(c, offsets[ci]!, table, weights, p, text)));
+  return { scores, table, offsets };
+}
+
+/** Labels of what matched in paper `p`: the alternative found for each well-matched facet. */
+function matchedLabels(
+  concepts: Concept[],
+  scores: number[],
+  table: FacetTable,
+  offsets: number[],
+  p: number,
+): string[] {
+  const labels: string[] = [];
+  const order = concepts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  for (const ci of order) {
+    if (scores[ci]! < SHOW_CONCEPT) continue;
+    concepts[ci]!.facets.forEach((f, k) => {
+      const s = table.scores[offsets[ci]! + k]![p]!;
+      const alt = table.alts[offsets[ci]! + k]![p];
+      if (!f.generic && s >= SHOW_FACET && alt) labels.push(alt.label);
+    });
+  }
+  return labels;
+}
+
+const orNoisy = (a: number, b: number) => 1 - (1 - a) * (1 - b);
+
+/**
+ * Ranks every candidate for a channel, best first. Scores are in [0, 1]; excluded papers score
+ * 0 with why "excluded: <word>". Equal scores put the newer paper first, then the smaller id, so
+ * the same input always gives the same order. Each result carries a short `why` and its
+ * component scores in `parts` (relevance, interests, include, follow, like, dislike,
+ * popularity, recency, excluded).
+ */
+export function rankLexical(papers: Paper[], profile: InterestProfile, options: RankOptions = {}): RankedPaper[] {
+  if (papers.length === 0) return [];
+  const prep = prepare(profile);
+  const texts = papers.map(paperText);
+  const postings = buildPostings(texts, [...prep.concepts, ...prep.includes]);
+  const now = options.now?.getTime() ?? papers.reduce((max, p) => Math.max(max, paperTime(p)), 0);
+
+  const interest = scoreConcepts(prep.concepts, texts, postings);
+  const include = scoreConcepts(prep.includes, texts, postings);
+  const feedback: FeedbackMatch[] = matchFeedback(texts, papers, profile.feedback);
+  const hasPreference =
+    prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length > 0;
+
+  const ranked = papers.map((paper, p): RankedPaper & { time: number } => {
+    const text = texts[p]!;
+    const time = paperTime(paper);
+    const excludedBy = prep.excludes.find((c) => alternativeStrength(c.facets[0]!.alternatives[0]!, text) >= EXCLUDE_AT);
+    if (excludedBy) {
+      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts: { relevance: 0, excluded: 1 }, time };
+    }
+    const why: WhyParts = { upvotes: upvotesOf(paper) };
+
+    const cs = interest.scores[p]!;
+    const best = cs.length ? Math.max(...cs) : 0;
+    const others = cs.reduce((a, b) => a + b, 0) - best;
+    const interests = Math.min(1, best + W.otherConcepts * others);
+    why.matches = matchedLabels(prep.concepts, cs, interest.table, interest.offsets, p);
+
+    const is = include.scores[p]!;
+    const inc = is.length ? Math.max(...is) : 0;
+    why.includes = matchedLabels(prep.includes, is, include.table, include.offsets, p);
+
+    const followed = prep.follows.length ? findFollowed(prep.follows, paper.authors) : undefined;
+    if (followed) why.followed = followed.author;
+
+    const fb = feedback[p] ?? { like: 0, dislike: 0 };
+    if (fb.like >= 0.25) {
+      why.likedTitle = fb.likedPaper?.title;
+      why.likedAuthor = fb.likedAuthor;
+    }
+    if (fb.dislike >= 0.25) why.dislikedTitle = fb.dislikedPaper?.title;
+
+    let relevance: number;
+    if (!hasPreference) {
+      relevance = NEUTRAL;
+      why.noInterests = true;
+    } else {
+      relevance = prep.concepts.length ? interests : 0;
+      relevance = prep.concepts.length ? orNoisy(relevance, W.include * inc) : inc;
+      if (followed) relevance = orNoisy(relevance, W.follow);
+      relevance += (1 - relevance) * W.like * fb.like;
+      relevance *= 1 - W.dislike * fb.dislike;
+    }
+    const pop = popularity(paper);
+    const rec = recency(paper, now);
+    const gate = 0.25 + 0.75 * Math.min(1, relevance / GATE);
+    const raw = W.relevance * relevance + W.popularity * pop * gate + W.recency * rec * gate;
+    const score = Math.round(Math.min(1, Math.max(0, raw)) * 1e6) / 1e6;
+    return {
+      paper,
+      score,
+      why: formatWhy(why),
+      parts: {
+        relevance,
+        interests,
+        include: inc,
+        follow: followed ? 1 : 0,
+        like: fb.like,
+        dislike: fb.dislike,
+        popularity: pop,
+        recency: rec,
+      },
+      time,
+    };
+  });
+
+  ranked.sort((a, b) => b.score - a.score || b.time - a.time || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0));
+  return ranked.map(({ time: _time, ...r }) => r);
+}

@@ -1,0 +1,195 @@
+// How strongly a paper matches an interest: per alternative (a phrase in the title beats the same
+// phrase in the abstract, which beats its words scattered), per facet (best alternative), per
+// concept (facets weighted by how specific they are among today's candidates).
+import type { Alternative, Concept, Facet } from './interests.js';
+import { countIn, LEAD_TERMS, type PaperText, type TermCounts } from './paper-text.js';
+
+/** Extra strength of a mention in the abstract's opening, which usually states the topic. */
+const LEAD_BONUS = 0.15;
+
+/** Strength of one term by where it occurs; in [0, 1]. */
+function termStrength(c: TermCounts | undefined): number {
+  if (!c) return 0;
+  if (countIn(c, 'title')) return 1;
+  // HF keywords list minor aspects too: worth a little more than one mention in the abstract.
+  const n = countIn(c, 'abstract');
+  const lead = countIn(c, 'lead') ? LEAD_BONUS : 0;
+  const abstract = n ? Math.min(0.8, 0.45 + 0.12 * (n - 1) + lead) : 0;
+  return countIn(c, 'keywords') ? Math.max(0.6, abstract) : abstract;
+}
+
+/** Occurrences of `terms` in order, allowing one foreign term between neighbours. */
+function phraseCount(seq: string[], terms: string[]): number {
+  let count = 0;
+  const first = terms[0]!;
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i] !== first) continue;
+    let pos = i;
+    let ok = true;
+    for (let j = 1; j < terms.length && ok; j++) {
+      if (seq[pos + 1] === terms[j]) pos += 1;
+      else if (seq[pos + 2] === terms[j] && seq[pos + 1] !== '') pos += 2;
+      else ok = false;
+    }
+    if (ok) count++;
+  }
+  return count;
+}
+
+/** Strength of one alternative in a paper; in [0, 1]. */
+export function alternativeStrength(alt: Alternative, text: PaperText): number {
+  const single = alt.joined ? termStrength(text.counts.get(alt.joined)) : 0;
+  if (alt.terms.length === 1) return Math.max(single, termStrength(text.counts.get(alt.terms[0]!)));
+  const strengths = alt.terms.map((t) => termStrength(text.counts.get(t)));
+  const present = strengths.filter((s) => s > 0);
+  if (present.length === 0) return single;
+  let phrase = 0;
+  if (present.length === strengths.length) {
+    if (phraseCount(text.title, alt.terms) > 0) phrase = 1;
+    else {
+      const n = phraseCount(text.abstract, alt.terms);
+      const lead = n > 0 && phraseCount(text.abstract.slice(0, LEAD_TERMS), alt.terms) > 0 ? LEAD_BONUS : 0;
+      if (n > 0) phrase = Math.min(0.85, 0.55 + 0.1 * (n - 1) + lead);
+      if (phraseCount(text.keywords, alt.terms) > 0) phrase = Math.max(phrase, 0.65);
+    }
+  }
+  const mean = present.reduce((a, b) => a + b, 0) / strengths.length;
+  // All words but not as a phrase count for less; some words for little.
+  const scattered = present.length === strengths.length ? 0.45 * mean : 0.2 * mean * (present.length / strengths.length);
+  return Math.max(single, phrase, scattered);
+}
+
+/** How much the 2nd, 3rd, … best alternatives add: a paper naming several forms of a topic
+ * ("quantization", "pruning", "latency") is more about it than one naming a single form once. */
+const SUPPORT = [0.5, 0.35, 0.25];
+/** The literal form of an ambiguous acronym in a paper that never speaks of the chosen sense. */
+const UNCONFIRMED_SENSE = 0.6;
+
+interface Found {
+  s: number;
+  alt: Alternative;
+}
+
+/** Combines the alternatives found in one paper into a facet score in [0, 1]. */
+function combine(found: Found[]): { score: number; alt?: Alternative } {
+  if (found.length === 0) return { score: 0 };
+  found.sort((a, b) => b.s - a.s);
+  let miss = 1 - found[0]!.s;
+  SUPPORT.forEach((w, i) => {
+    const next = found[i + 1];
+    if (next) miss *= 1 - w * next.s;
+  });
+  return { score: 1 - miss, alt: found[0]!.alt };
+}
+
+function senseFactor(facet: Facet, alt: Alternative, text: PaperText): number {
+  if (!facet.senseTerms || alt !== facet.alternatives[0]) return 1;
+  for (const t of facet.senseTerms) if (text.counts.has(t)) return 1;
+  return UNCONFIRMED_SENSE;
+}
+
+/** Score of a facet in a paper, in [0, 1], and the alternative that contributed most. */
+export function facetMatch(facet: Facet, text: PaperText): { score: number; alt?: Alternative } {
+  const found: Found[] = [];
+  for (const alt of facet.alternatives) {
+    const s = alternativeStrength(alt, text) * alt.weight;
+    if (s > 0) found.push({ s: s * senseFactor(facet, alt, text), alt });
+  }
+  return combine(found);
+}
+
+/** Facet scores of every paper: scores[facet][paper]. */
+export interface FacetTable {
+  scores: Float64Array[];
+  alts: Array<Array<Alternative | undefined>>;
+}
+
+/**
+ * Scores every facet on every paper, like facetMatch, but examines an alternative only in the
+ * papers that contain its rarest term or its joined form (`postings`: term → paper indexes).
+ * A partial match without that term is worth less than other alternatives anyway; this keeps
+ * 1,000 candidates cheap.
+ */
+export function scoreFacets(facets: Facet[], texts: PaperText[], postings: Map<string, number[]>): FacetTable {
+  const scores: Float64Array[] = [];
+  const alts: Array<Array<Alternative | undefined>> = [];
+  for (const facet of facets) {
+    const foundBy = new Map<number, Found[]>();
+    for (const alt of facet.alternatives) {
+      let rarest: number[] | undefined;
+      for (const t of alt.terms) {
+        const list = postings.get(t) ?? [];
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      const papers = alt.joined ? new Set([...(rarest ?? []), ...(postings.get(alt.joined) ?? [])]) : (rarest ?? []);
+      for (const p of papers) {
+        const text = texts[p]!;
+        const s = alternativeStrength(alt, text) * alt.weight;
+        if (s <= 0) continue;
+        const entry = { s: s * senseFactor(facet, alt, text), alt };
+        const list = foundBy.get(p);
+        if (list) list.push(entry);
+        else foundBy.set(p, [entry]);
+      }
+    }
+    const row = new Float64Array(texts.length);
+    const altRow: Array<Alternative | undefined> = new Array(texts.length);
+    for (const [p, found] of foundBy) {
+      const m = combine(found);
+      row[p] = m.score;
+      altRow[p] = m.alt;
+    }
+    scores.push(row);
+    alts.push(altRow);
+  }
+  return { scores, alts };
+}
+
+/** Generic facets and facets matched by most papers count for less (an IDF over candidates). */
+export function facetWeights(facets: Facet[], table: FacetTable, n: number): number[] {
+  return facets.map((f, i) => {
+    if (f.generic) return 0.25;
+    let df = 0;
+    for (const s of table.scores[i]!) if (s >= 0.4) df++;
+    const specificity = (Math.log((n + 1) / (df + 1)) + 1) / (Math.log(n + 1) + 1);
+    return 0.45 + 0.55 * specificity;
+  });
+}
+
+/**
+ * Score of one concept for paper `p`, in [0, 1]. `offset` is the concept's first facet index.
+ * Specific facets are averaged by weight; generic ones ("run", "model") only add a little when
+ * present, so plain-language filler neither makes a match nor spoils one.
+ */
+export function conceptScore(
+  concept: Concept,
+  offset: number,
+  table: FacetTable,
+  weights: number[],
+  p: number,
+  text: PaperText,
+): number {
+  let sum = 0;
+  let total = 0;
+  let genericSum = 0;
+  let genericCount = 0;
+  concept.facets.forEach((f, k) => {
+    const s = table.scores[offset + k]![p]!;
+    if (f.generic) {
+      genericSum += s;
+      genericCount++;
+    } else {
+      const w = weights[offset + k]!;
+      sum += w * s;
+      total += w;
+    }
+  });
+  const genericMean = genericCount ? genericSum / genericCount : 0;
+  // A concept of generic words only ("new models") barely discriminates.
+  let score = total > 0 ? sum / total : 0.3 * genericMean;
+  if (total > 0) score += 0.1 * (1 - score) * genericMean * (score > 0 ? 1 : 0);
+  if (concept.facets.length > 1 && concept.phrase.length > 1) {
+    score = Math.max(score, alternativeStrength({ terms: concept.phrase, weight: 1, label: concept.label }, text));
+  }
+  return Math.min(1, score);
+}

@@ -1,0 +1,37 @@
+// What a channel wants, in the shape the rankers read.
+import type { Paper, Subscription } from '../types.js';
+
+/** One 👍 (1) or 👎 (-1) of this channel, with the paper it was given to. */
+export interface FeedbackVote {
+  paper: Paper;
+  value: 1 | -1;
+}
+
+/**
+ * A channel's interests for ranking: the free text, include/exclude words, followed authors and
+ * the channel's votes, oldest first (later votes are the better guide to current taste).
+ */
+export interface InterestProfile {
+  interests: string;
+  include: string[];
+  exclude: string[];
+  follow: string[];
+  feedback: FeedbackVote[];
+}
+
+const clean = (words: string[]): string[] => [...new Set(words.map((w) => w.trim()).filter(Boolean))];
+
+/**
+ * The profile of a subscription plus its votes (oldest first). Blank and repeated words are
+ * dropped; when one user voted twice on a paper the store already kept the later vote, and when
+ * several users voted on one paper each vote counts.
+ */
+export function profileFromSubscription(sub: Subscription, feedback: FeedbackVote[]): InterestProfile {
+  return {
+    interests: sub.interests.trim(),
+    include: clean(sub.include),
+    exclude: clean(sub.exclude),
+    follow: clean(sub.follow),
+    feedback: feedback.filter((f) => f.value === 1 || f.value === -1),
+  };
+}

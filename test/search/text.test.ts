@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, foldText, termSequence } from '../../src/search/text.js';
+
+describe('text analysis', () => {
+  it('folds case and accents', () => {
+    expect(foldText('Gómez ÅNGSTRÖM')).toBe('gomez angstrom');
+  });
+
+  it('drops stop words and lone letters, stems the rest', () => {
+    expect(analyze('A survey of the Merging methods')).toEqual(['survey', 'merg', 'method']);
+  });
+
+  it('keeps compounds findable joined and split', () => {
+    expect(analyze('GPT-4')).toEqual(['gpt', '4', 'gpt4']);
+    expect(analyze('Llama-3')).toEqual(['llama', '3', 'llama3']);
+    expect(analyze('pre-training')).toEqual(['pre', 'train', 'pretrain']);
+    expect(analyze('pretraining')).toEqual(['pretrain']);
+  });
+
+  it('gives phrase sequences without stop words, compounds split', () => {
+    expect(termSequence('mixture-of-experts').sequence).toEqual(termSequence('mixture of experts').sequence);
+    expect(termSequence('Self-supervised pre-training')).toEqual({
+      sequence: ['self', 'supervis', 'pre', 'train'],
+      joined: ['selfsupervis', 'pretrain'],
+    });
+  });
+
+  it('splits on punctuation and keeps non-Latin letters', () => {
+    expect(analyze('(β-OPSD): σ-Mem, 2.5x')).toEqual(['opsd', 'βopsd', 'mem', 'σmem', '2', '5x', '25x']);
+  });
+});
