@@ -1,0 +1,59 @@
+import type { BotCore } from '../ports.js';
+import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage, ThreadRef } from '../types.js';
+import type { BotDeps } from './deps.js';
+import { errorMessage } from '../errors.js';
+import { dispatchCommand, splitInvocation } from '../commands/registry.js';
+import { answerInThread } from './answer-in-thread.js';
+import { recordFeedback } from './record-feedback.js';
+import { userMessageFor } from './error-reply.js';
+
+/** "{platform}:{channelId}" of a thread or message ref (its own key names the thread). */
+function channelKeyOf(ref: ThreadRef): string {
+  return `${ref.platform}:${ref.channelId}`;
+}
+
+/**
+ * The platform-neutral bot: commands go through the registry, thread messages to the answerer,
+ * reactions to the feedback store. No method throws: failures are logged with the channel key
+ * and become a short user-facing text (commands, threads) or are dropped (feedback).
+ */
+export function createBotCore(deps: BotDeps): BotCore {
+  const logger = deps.logger;
+  return {
+    async handleCommand(cmd: CommandInvocation): Promise<Outbound> {
+      const log = logger.child({ channel: cmd.channel.key });
+      try {
+        return await dispatchCommand(cmd, deps, log);
+      } catch (err) {
+        const name = splitInvocation(cmd).name;
+        log.error('command failed', { command: name, userId: cmd.user.id, error: errorMessage(err) });
+        return { kind: 'text', text: userMessageFor(err, `run \`/papers ${name}\``), ephemeral: true };
+      }
+    },
+
+    async handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null> {
+      const log = logger.child({ channel: channelKeyOf(msg.thread), thread: msg.thread.key });
+      try {
+        return await answerInThread(msg, deps, log);
+      } catch (err) {
+        // Without the post record we cannot tell whether the thread is ours: stay silent.
+        log.error('thread message failed', { userId: msg.user.id, error: errorMessage(err) });
+        return null;
+      }
+    },
+
+    async handleFeedback(event: FeedbackEvent): Promise<void> {
+      try {
+        const result = await recordFeedback(event, deps);
+        if (result !== 'ignored') logger.debug('feedback', { message: event.message.key, result, value: event.value });
+      } catch (err) {
+        logger.error('feedback failed', {
+          channel: channelKeyOf(event.message),
+          message: event.message.key,
+          userId: event.user.id,
+          error: errorMessage(err),
+        });
+      }
+    },
+  };
+}

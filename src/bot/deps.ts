@@ -1,0 +1,31 @@
+import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../ports.js';
+import type { Weekday } from '../types.js';
+
+/** Settings a new subscription starts from (from Config). */
+export interface BotDefaults {
+  interests: string;
+  /** Source names used when a subscription lists none. */
+  sources: string[];
+  size: number;
+  threshold: number;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** IANA zone used when the adapter does not report the user's zone. */
+  tz: string;
+  days: Weekday[];
+}
+
+/** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
+export interface BotDeps {
+  store: BotStore;
+  index: PaperIndex;
+  /** arXiv lookup for `paper <id>` when the store misses; without it only stored papers are found. */
+  lookup?: PaperLookup;
+  answerer: Answerer;
+  digests: DigestPreviewer;
+  clock: Clock;
+  logger: Logger;
+  defaults: BotDefaults;
+  /** True when a language model is configured (answers and help say so otherwise). */
+  llmConfigured: boolean;
+}

@@ -1,0 +1,28 @@
+import type { Command } from './command.js';
+import { InputError } from '../errors.js';
+import { currentSub, saveChange } from './settings-change.js';
+import { SOURCE_FORMS, parseSourceList } from './parse-sources.js';
+
+/** `sources <list>`: which sources feed this channel's digest (`default` restores the configured ones). */
+export const sources: Command = {
+  name: 'sources',
+  usage: 'sources hf, arxiv:<category>, file:<path> | default',
+  example: 'sources hf, arxiv:cs.CL, arxiv:cs.IR',
+  description: "set where this channel's papers come from",
+  adminOnly: true,
+  takesText: true,
+  needsSubscription: true,
+  async run(ctx) {
+    const sub = currentSub(ctx);
+    const defaults = ctx.deps.defaults.sources.join(', ');
+    if (!ctx.args) {
+      const now = sub.sources.length ? sub.sources.join(', ') : `${defaults} (default)`;
+      throw new InputError(`Sources now: ${now}. Valid sources: ${SOURCE_FORMS}.`);
+    }
+    if (/^(default|reset)$/i.test(ctx.args.trim())) {
+      return saveChange(ctx, { ...sub, sources: [] }, `Sources reset to the default: ${defaults}.`);
+    }
+    const list = parseSourceList(ctx.args);
+    return saveChange(ctx, { ...sub, sources: list }, `Sources set to: ${list.join(', ')}.`);
+  },
+};
