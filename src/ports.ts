@@ -106,6 +106,16 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** Set only when absent; true when this call set it (used for locks and de-duplication). */
   setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean>;
+  /**
+   * Optional: delete `key` only while it holds `value`, atomically (Redis: one compare-and-delete
+   * script); true when deleted. Lock release uses it when present, else read-compare-delete.
+   */
+  deleteIfEquals?<T>(key: string, value: T): Promise<boolean>;
+  /**
+   * Optional: reset `key`'s time to live to `ttlMs` only while it holds `value`, atomically
+   * (Redis: one compare-and-PEXPIRE script); true when extended. Lock renewal uses it when present.
+   */
+  extendIfEquals?<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
   /** Close connections; safe to call twice. */
   close(): Promise<void>;
 }
@@ -121,6 +131,11 @@ export interface PaperRepository {
   listPapersSince(sinceDate: string): Promise<Paper[]>;
   /** Every stored paper id (cheap: from the catalog). */
   allPaperIds(): Promise<string[]>;
+  /**
+   * Optional: every stored paper, `batchSize` at a time (default 1000), so a caller can build an
+   * index without holding the whole corpus in memory at once.
+   */
+  papersInBatches?(batchSize?: number): AsyncIterable<Paper[]>;
 }
 
 /** Per-channel subscriptions. */

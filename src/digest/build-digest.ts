@@ -1,0 +1,59 @@
+import type { Digest, DigestItem, DigestNote, RankedPaper } from '../types.js';
+import { tldrFor } from './tldr.js';
+
+/** Everything a digest is made from. `ranked` holds only papers new to the channel, best first. */
+export interface BuildDigestInput {
+  date: string;
+  channelKey?: string;
+  interests: string;
+  ranked: RankedPaper[];
+  /** Most papers to show. */
+  size: number;
+  /** Minimum score (0–1) to be shown. */
+  threshold: number;
+  /** Notes gathered while fetching and ranking (failed sources, degraded model, …). */
+  notes: DigestNote[];
+  /** Model-written TL;DRs by paper id; missing ones fall back to HF or the abstract. */
+  summaries?: ReadonlyMap<string, string>;
+  themes?: string;
+  tokens?: Digest['tokens'];
+  /** Why a day with nothing new is quiet (e.g. "arXiv does not announce on weekends"). */
+  quietReason?: string;
+}
+
+/**
+ * Builds a digest: applies the threshold and the size cap and writes the header notes a reader
+ * needs (quiet day, nothing relevant enough). Pure: same input, same digest.
+ */
+export function buildDigest(input: BuildDigestInput): Digest {
+  const size = Math.max(0, Math.floor(input.size));
+  const shown = input.ranked.filter((r) => r.score >= input.threshold && r.score > 0).slice(0, size);
+  const items: DigestItem[] = shown.map((r) => ({
+    paper: r.paper,
+    ...tldrFor(r.paper, input.summaries?.get(r.paper.id)),
+    why: r.why,
+    score: r.score,
+  }));
+  const notes = [...input.notes];
+  const sourceFailed = notes.some((n) => n.kind === 'source-failed');
+  if (input.ranked.length === 0 && !notes.some((n) => n.kind === 'quiet-day')) {
+    const reason = input.quietReason ?? (sourceFailed ? 'see the notes above' : 'the sources listed nothing new');
+    notes.push({ kind: 'quiet-day', text: `Quiet day: no new papers since the last digest (${reason}).` });
+  } else if (input.ranked.length > 0 && items.length === 0) {
+    notes.push({
+      kind: 'info',
+      text: `${input.ranked.length} new papers today, none close enough to this channel's interests (threshold ${input.threshold}).`,
+    });
+  }
+  const digest: Digest = {
+    date: input.date,
+    interests: input.interests,
+    totalNew: input.ranked.length,
+    items,
+    notes,
+  };
+  if (input.channelKey) digest.channelKey = input.channelKey;
+  if (input.themes) digest.themes = input.themes;
+  if (input.tokens) digest.tokens = input.tokens;
+  return digest;
+}

@@ -1,0 +1,158 @@
+// Use case: build one channel's digest for a day, without posting it.
+import type { BotStore, Clock, Logger, PaperIndex, PaperSource } from '../ports.js';
+import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
+import { mergePapers } from '../sources/merge.js';
+import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
+import { rankLexical } from '../rank/lexical.js';
+import { errorMessage } from '../errors.js';
+import { buildDigest } from './build-digest.js';
+import { fetchSources } from './fetch-sources.js';
+
+/** Longest backfill window: a channel paused for a month gets the last week, not a month. */
+const MAX_BACKFILL_DAYS = 7;
+
+/** Optional model stages; when absent the digest is lexical with fallback TL;DRs. */
+export interface ModelStages {
+  /** Re-ranks a lexical ranking (shortlist judge). Must not throw: degrade with notes instead. */
+  rerank?(
+    ranked: RankedPaper[],
+    profile: InterestProfile,
+    context: { channelKey: string; date: string },
+  ): Promise<{ ranked: RankedPaper[]; notes: DigestNote[] }>;
+  /** TL;DRs for the papers that will be shown, and a themes line. Must not throw. */
+  summarize?(papers: Paper[]): Promise<{ summaries: Map<string, string>; themes?: string; notes: DigestNote[] }>;
+  /** Tokens spent since the stage object was created (per run). */
+  tokens?(): { prompt: number; completion: number } | undefined;
+}
+
+/** What prepareDigest needs. Everything is a port, so tests build it from fakes. */
+export interface DigestDeps {
+  store: BotStore;
+  /** The shared search index; newly fetched papers are added to it. */
+  index?: PaperIndex;
+  /** Returns the source instance for a name (throws InputError on unknown names). */
+  sourceFor(name: string): PaperSource;
+  defaultSources: string[];
+  clock: Clock;
+  logger: Logger;
+  models?: ModelStages;
+  /** Why a date has no announcements (weekend, holiday), or undefined on a normal day. */
+  quietReason?(date: string): string | undefined;
+  /** Progress lines for a terminal (stderr). */
+  onProgress?(message: string): void;
+}
+
+/** Options of one digest preparation. */
+export interface PrepareOptions {
+  /** The channel's local date, YYYY-MM-DD. */
+  date: string;
+  /** Papers listed on or after this date (the last successful digest) are eligible too. */
+  since?: string;
+  /** Skip fetching (use stored papers only). */
+  offline?: boolean;
+}
+
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Fetches the given sources for a date, merges duplicates and stores the papers. */
+export async function ingest(
+  deps: DigestDeps,
+  sourceNames: string[],
+  date: string,
+): Promise<{ papers: Paper[]; notes: DigestNote[]; added: number; updated: number; quiet: boolean }> {
+  const notes: DigestNote[] = [];
+  const sources: PaperSource[] = [];
+  for (const name of sourceNames) {
+    try {
+      sources.push(deps.sourceFor(name));
+    } catch (err) {
+      notes.push({ kind: 'source-failed', text: `Source ${name} is not usable: ${errorMessage(err)}` });
+    }
+  }
+  const fetched = await fetchSources(sources, { date }, deps.logger, deps.onProgress);
+  notes.push(...fetched.notes);
+  const papers = mergePapers(fetched.papers);
+  const { added, updated } = papers.length ? await deps.store.upsertPapers(papers) : { added: 0, updated: 0 };
+  // Index what the store now holds for these ids, so merged signals are searchable.
+  if (deps.index && papers.length) deps.index.add(await deps.store.getPapers(papers.map((p) => p.id)));
+  const quiet = fetched.failedSources.length === 0 && papers.length === 0;
+  return { papers, notes, added, updated, quiet };
+}
+
+/** Pairs each of the channel's votes with its paper (votes on unknown papers are dropped). */
+async function feedbackPapers(store: BotStore, channelKey: string) {
+  const votes = await store.listFeedback(channelKey);
+  const papers = new Map((await store.getPapers(votes.map((v) => v.paperId))).map((p) => [p.id, p]));
+  return votes.flatMap((v) => {
+    const paper = papers.get(v.paperId);
+    return paper ? [{ paper, value: v.value }] : [];
+  });
+}
+
+/**
+ * Builds the digest a channel would get for `date`: fetch its sources (failures become notes),
+ * merge duplicates, keep papers this channel has not seen (including backfill since its last
+ * digest), rank for its interests and feedback, then threshold, cap and TL;DRs.
+ */
+export async function prepareDigest(deps: DigestDeps, sub: Subscription, options: PrepareOptions): Promise<Digest> {
+  const channelKey = sub.channel.key;
+  const log = deps.logger.child({ channel: channelKey, date: options.date });
+  const sourceNames = sub.sources.length ? sub.sources : deps.defaultSources;
+  const notes: DigestNote[] = [];
+  let fetched: Paper[] = [];
+  if (!options.offline) {
+    const result = await ingest(deps, sourceNames, options.date);
+    fetched = result.papers;
+    notes.push(...result.notes);
+  }
+
+  const earliest = daysBefore(options.date, MAX_BACKFILL_DAYS);
+  const since = options.since && options.since > earliest ? options.since : undefined;
+  const stored = await deps.store.listPapersSince(since ?? options.date);
+  const candidates = mergePapers([...fetched, ...stored]);
+  const seen = await deps.store.seenPaperIds(channelKey);
+  const fresh = candidates.filter((p) => !seen.has(p.id));
+  if (since && stored.length > 0 && since < options.date) {
+    notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
+  }
+
+  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, channelKey));
+  let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
+  deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
+  if (deps.models?.rerank && ranked.length > 0) {
+    const judged = await deps.models.rerank(ranked, profile, { channelKey, date: options.date });
+    ranked = judged.ranked;
+    notes.push(...judged.notes);
+  }
+
+  const shownIds = ranked.filter((r) => r.score >= sub.threshold && r.score > 0).slice(0, sub.size);
+  let summaries: Map<string, string> | undefined;
+  let themes: string | undefined;
+  if (deps.models?.summarize && shownIds.length > 0) {
+    const s = await deps.models.summarize(shownIds.map((r) => r.paper));
+    summaries = s.summaries;
+    themes = s.themes;
+    notes.push(...s.notes);
+    deps.onProgress?.(`summaries ready for ${s.summaries.size} papers`);
+  }
+  const quietReason = deps.quietReason?.(options.date);
+  const digest = buildDigest({
+    date: options.date,
+    channelKey,
+    interests: sub.interests,
+    ranked,
+    size: sub.size,
+    threshold: sub.threshold,
+    notes,
+    summaries,
+    themes,
+    tokens: deps.models?.tokens?.(),
+    quietReason,
+  });
+  log.info('digest prepared', { totalNew: digest.totalNew, shown: digest.items.length, notes: digest.notes.length });
+  return digest;
+}
