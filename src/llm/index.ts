@@ -1,0 +1,96 @@
+// The LLM layer's public surface, and one factory that wires it from configuration.
+import type { LlmConfig } from '../config.js';
+import type { Answerer, Clock, Logger, PaperIndex, PaperRepository, Store } from '../ports.js';
+import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
+import { createTokenLedger, type TokenLedger } from './token-ledger.js';
+import { createLlmStages, type LlmStages } from './model-stages.js';
+import { createLlmAnswerer } from './answerer.js';
+
+export { createOpenAiLlm, type OpenAiLlm, type OpenAiLlmDeps, type LlmMeter, type EmbeddingResult } from './openai-llm.js';
+export {
+  createTokenLedger,
+  BudgetExhaustedError,
+  tokensBetween,
+  totalTokens,
+  noTokens,
+  type TokenLedger,
+  type TokenFigures,
+} from './token-ledger.js';
+export { renderPrompt, loadPrompt, promptVersion, PromptError } from './prompts.js';
+export { rankWithJudge, type RankWithJudgeDeps, type RankWithJudgeResult } from './rank-with-judge.js';
+export { summarizePapers, themesOfTheDay, type SummariesResult, type ThemesResult, type LlmSummary } from './summaries.js';
+export { createLlmAnswerer, type LlmAnswererDeps } from './answerer.js';
+export { createLlmStages, DEFAULT_RUN_DEADLINE_MS, type LlmStages, type LlmStagesDeps } from './model-stages.js';
+export { approxTokens } from './tokens.js';
+
+/** Everything the app needs from the LLM layer, sharing one client and one token ledger. */
+export interface LlmServices {
+  /** The judge/answer model (PAPERBOT_MODEL). */
+  llm: OpenAiLlm;
+  /** The summary model (PAPERBOT_SUMMARY_MODEL, default PAPERBOT_MODEL). */
+  summaryLlm: OpenAiLlm;
+  /** Counts every call per process and per UTC day; caps the day at PAPERBOT_DAILY_TOKEN_BUDGET. */
+  ledger: TokenLedger;
+  /** PAPERBOT_EMBEDDING_MODEL, when set. */
+  embeddingModel?: string;
+  /** Model stages for ONE digest run (deadline and figures start now). */
+  createStages(options?: { deadlineMs?: number; signal?: AbortSignal }): LlmStages;
+  /** The model-backed Answerer, falling back to `fallback` on model failures. */
+  createAnswerer(options: {
+    store: Pick<PaperRepository, 'getPapers'>;
+    index: PaperIndex;
+    fallback: Answerer | ((reason: string) => Answerer);
+    budget?: number;
+  }): Answerer;
+}
+
+/** What createLlmServices needs besides configuration. */
+export interface LlmServicesDeps {
+  /** The store's kv (caches and daily token counters). */
+  kv: Store;
+  logger: Logger;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  maxRetries?: number;
+}
+
+/**
+ * Wires the LLM layer from `config.llm` (only call it when a key is configured): one OpenAI-compatible
+ * client, a token ledger on the store, stages for digest runs and the answerer.
+ */
+export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): LlmServices {
+  const logger = deps.logger.child({ component: 'llm' });
+  const ledger = createTokenLedger({ kv: deps.kv, clock: deps.clock, dailyBudget: config.dailyTokenBudget, logger });
+  const llm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger });
+  const summaryLlm = llm.withModel(config.summaryModel);
+  const embeddings = config.embeddingModel ? { embedder: llm, model: config.embeddingModel } : undefined;
+  return {
+    llm,
+    summaryLlm,
+    ledger,
+    embeddingModel: config.embeddingModel,
+    createStages(options = {}) {
+      return createLlmStages({
+        llm,
+        summaryLlm,
+        kv: deps.kv,
+        logger,
+        shortlistSize: config.shortlistSize,
+        embeddings,
+        deadlineMs: options.deadlineMs,
+        signal: options.signal,
+      });
+    },
+    createAnswerer(options) {
+      return createLlmAnswerer({
+        llm,
+        store: options.store,
+        index: options.index,
+        fallback: options.fallback,
+        budget: options.budget,
+        summaries: { kv: deps.kv, model: summaryLlm.model },
+        logger,
+      });
+    },
+  };
+}
