@@ -1,0 +1,73 @@
+// A ready Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest).
+
+/** Options of slackManifest. */
+export interface SlackManifestOptions {
+  /** 'socket': no public URL (needs an app-level token); 'http': Slack calls `url`. */
+  mode: 'socket' | 'http';
+  /** HTTP mode: the public base URL (https://bot.example.com) or the full …/slack/events URL. */
+  url?: string;
+  /** App and bot display name (default "paperbot"). */
+  name?: string;
+  /** Slash command (default "/papers"). */
+  command?: string;
+}
+
+/** Sub-commands shown in Slack's autocomplete hint (all of them are listed by `/papers help`). */
+export const USAGE_HINT = 'help | today | paper <id> | search <query> | ask <question> | subscribe <interests> | settings';
+
+/** Bot scopes: post, read thread replies and mentions, reactions for feedback, users for admin and time zone. */
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'groups:history',
+  'chat:write',
+  'commands',
+  'reactions:read',
+  'reactions:write',
+  'users:read',
+] as const;
+
+/** Events the adapter listens to. */
+export const BOT_EVENTS = ['app_mention', 'message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
+
+function eventsUrl(url: string | undefined): string {
+  const base = (url ?? 'https://YOUR-PUBLIC-HOST').trim().replace(/\/+$/, '');
+  return base.endsWith('/slack/events') ? base : `${base}/slack/events`;
+}
+
+/**
+ * The app manifest for either mode: /papers, the scopes and events above, interactivity (the
+ * 👍/👎 buttons). HTTP mode points the command, events and interactivity at `<url>/slack/events`.
+ */
+export function slackManifest(options: SlackManifestOptions): Record<string, unknown> {
+  const name = options.name ?? 'paperbot';
+  const http = options.mode === 'http';
+  const url = http ? eventsUrl(options.url) : undefined;
+  return {
+    display_information: {
+      name,
+      description: 'Daily ranked paper digests, /papers lookups and answers in threads',
+      background_color: '#1d3557',
+    },
+    features: {
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: [
+        {
+          command: options.command ?? '/papers',
+          description: 'Paper digests: today, paper, search, ask, subscribe, settings',
+          usage_hint: USAGE_HINT,
+          should_escape: false,
+          ...(url ? { url } : {}),
+        },
+      ],
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: !http,
+      token_rotation_enabled: false,
+    },
+  };
+}
