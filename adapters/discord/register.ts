@@ -1,0 +1,51 @@
+// One-off registration of the `/papers` command with Discord (the lead wires
+// `paperbot discord-register [--guild ID]` to it). Guild commands update instantly; global ones
+// can take a while to appear everywhere.
+import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import type { CommandInfo } from '../../src/commands/command.js';
+import { buildPapersCommand } from './commands.js';
+
+/** What registration needs. */
+export interface RegisterDiscordCommandsOptions {
+  token: string;
+  applicationId: string;
+  /** REST base (default https://discord.com/api); tests and proxies override it. */
+  apiUrl?: string;
+  /** Register in this guild only (instant; for development). Omitted: global. */
+  guildId?: string;
+  /** Sub-commands to declare (default: the registry). */
+  commands?: readonly CommandInfo[];
+  /** @discordjs/rest retries and timeout (ms), for tests. */
+  restOptions?: { retries?: number; timeout?: number };
+}
+
+/** What Discord registered. */
+export interface RegisterDiscordCommandsResult {
+  scope: 'guild' | 'global';
+  /** Registered top-level command names (["papers"]). */
+  names: string[];
+  /** Number of `/papers` sub-commands declared. */
+  subcommands: number;
+}
+
+/**
+ * Replaces the application's commands with `/papers` (bulk overwrite: PUT), in one guild or
+ * globally. Rejects with the Discord API error (e.g. 401 for a bad token).
+ */
+export async function registerDiscordCommands(options: RegisterDiscordCommandsOptions): Promise<RegisterDiscordCommandsResult> {
+  const rest = new REST({
+    version: '10',
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    ...(options.restOptions ?? {}),
+  }).setToken(options.token);
+  const command = buildPapersCommand(options.commands);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
+    : Routes.applicationCommands(options.applicationId);
+  const result = (await rest.put(route, { body: [command] })) as RESTPutAPIApplicationCommandsResult;
+  return {
+    scope: options.guildId ? 'guild' : 'global',
+    names: result.map((c) => c.name),
+    subcommands: command.options?.length ?? 0,
+  };
+}
