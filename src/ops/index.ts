@@ -1,0 +1,13 @@
+// Public surface of serve-mode operations: health endpoint, graceful shutdown, secret scrubbing.
+export {
+  createAdapterStates,
+  healthCheckFrom,
+  startHealthServer,
+  type AdapterState,
+  type HealthReport,
+  type HealthServer,
+  type HealthServerOptions,
+  type HealthSources,
+} from './health-server.js';
+export { installShutdown, type ShutdownHandle, type ShutdownOptions, type ShutdownStep } from './shutdown.js';
+export { redactingDestination, redactSecrets, secretValues } from './redact.js';

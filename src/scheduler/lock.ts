@@ -1,0 +1,124 @@
+// Expiring locks over the store's atomic set-if-absent (Redis: SET key owner NX PX ttl).
+//
+// A lock lives `ttlMs` and its holder renews it every ttl/3 while it works, so a crashed holder
+// blocks others for at most one TTL (default 60 s) and a long run never loses its lock to expiry.
+// Acquire is atomic on every store. Release and renewal act only while the key still holds our
+// owner id: atomically through Store.deleteIfEquals / Store.extendIfEquals when the store offers
+// them (Redis: one compare-and-act script each), otherwise by read-compare-write, whose small race
+// (our lock expiring between the read and the write) is covered by the run state: the holder
+// checks the lock before each message, and a run that is done is never posted again.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Store } from '../ports.js';
+import * as keys from '../store/keys.js';
+
+/** Default lock lifetime; renewed every third of it while held. */
+export const DEFAULT_LOCK_TTL_MS = 60_000;
+
+/** A lock this process holds. */
+export interface HeldLock {
+  readonly name: string;
+  readonly key: string;
+  readonly owner: string;
+  /** True while the store still maps the lock to this owner (false once lost or released). */
+  isHeld(): Promise<boolean>;
+  /** Stops renewing and releases the lock if this owner still holds it; safe to call twice. */
+  release(): Promise<void>;
+}
+
+/** Named expiring locks shared by every process on the same store. */
+export interface LockService {
+  /** This process's owner id (host, pid and a random suffix). */
+  readonly ownerId: string;
+  /** Takes the lock, or resolves undefined when someone else holds it. */
+  acquire(name: string, ttlMs?: number): Promise<HeldLock | undefined>;
+  /** Releases every lock this service still holds (shutdown). */
+  releaseAll(): Promise<void>;
+}
+
+/** Options of createStoreLocks. */
+export interface LockOptions {
+  ownerId?: string;
+  /** Default lock lifetime (default DEFAULT_LOCK_TTL_MS); renewed every ttl/3 while held. */
+  ttlMs?: number;
+  /** Key of a lock name (default keys.lock). */
+  keyFor?(name: string): string;
+}
+
+/** The lock name of a channel's digest for a date: `digest:<channel>:<date>` (ARCHITECTURE.md). */
+export function digestLockName(channelKey: string, date: string): string {
+  return `digest:${channelKey}:${date}`;
+}
+
+/** A default owner id: readable in logs, unique per process (two instances never share one). */
+export function defaultOwnerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Locks kept in `kv` with expiry and renewal. */
+export function createStoreLocks(kv: Store, options: LockOptions = {}): LockService {
+  const ownerId = options.ownerId ?? defaultOwnerId();
+  const defaultTtl = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
+  const keyFor = options.keyFor ?? keys.lock;
+  const held = new Map<string, HeldLock>();
+
+  async function ours(key: string): Promise<boolean> {
+    return (await kv.get<string>(key)) === ownerId;
+  }
+
+  async function extend(key: string, ttl: number): Promise<boolean> {
+    if (kv.extendIfEquals) return kv.extendIfEquals(key, ownerId, ttl);
+    if (!(await ours(key))) return false;
+    await kv.set(key, ownerId, ttl);
+    return true;
+  }
+
+  async function remove(key: string): Promise<void> {
+    if (kv.deleteIfEquals) {
+      await kv.deleteIfEquals(key, ownerId);
+      return;
+    }
+    if (await ours(key)) await kv.delete(key);
+  }
+
+  return {
+    ownerId,
+    async acquire(name, ttlMs = defaultTtl) {
+      const key = keyFor(name);
+      if (held.has(key)) return undefined; // one holder per process too
+      if (!(await kv.setIfAbsent(key, ownerId, ttlMs))) return undefined;
+      let released = false;
+      let lost = false;
+      const timer = setInterval(() => {
+        extend(key, ttlMs).then(
+          (ok) => {
+            if (!ok && !released) {
+              lost = true;
+              clearInterval(timer);
+            }
+          },
+          () => undefined, // a store hiccup: try again next time; isHeld() re-checks before each post
+        );
+      }, Math.max(10, Math.floor(ttlMs / 3)));
+      timer.unref();
+      const lock: HeldLock = {
+        name,
+        key,
+        owner: ownerId,
+        isHeld: async () => !released && !lost && (await ours(key)),
+        release: async () => {
+          if (released) return;
+          released = true;
+          clearInterval(timer);
+          held.delete(key);
+          await remove(key);
+        },
+      };
+      held.set(key, lock);
+      return lock;
+    },
+    async releaseAll() {
+      await Promise.allSettled([...held.values()].map((lock) => lock.release()));
+    },
+  };
+}
