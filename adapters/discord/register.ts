@@ -1,14 +1,15 @@
 // One-off registration of the `/papers` command with Discord (the lead wires
 // `paperbot discord-register [--guild ID]` to it). Guild commands update instantly; global ones
 // can take a while to appear everywhere.
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { CommandInfo } from '../../src/commands/command.js';
 import { buildPapersCommand } from './commands.js';
 
 /** What registration needs. */
 export interface RegisterDiscordCommandsOptions {
   token: string;
-  applicationId: string;
+  /** The application id (DISCORD_APPLICATION_ID); when absent it is read from GET /applications/@me. */
+  applicationId?: string;
   /** REST base (default https://discord.com/api); tests and proxies override it. */
   apiUrl?: string;
   /** Register in this guild only (instant; for development). Omitted: global. */
@@ -39,9 +40,10 @@ export async function registerDiscordCommands(options: RegisterDiscordCommandsOp
     ...(options.restOptions ?? {}),
   }).setToken(options.token);
   const command = buildPapersCommand(options.commands);
+  const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+    ? Routes.applicationGuildCommands(applicationId, options.guildId)
+    : Routes.applicationCommands(applicationId);
   const result = (await rest.put(route, { body: [command] })) as RESTPutAPIApplicationCommandsResult;
   return {
     scope: options.guildId ? 'guild' : 'global',

@@ -3,7 +3,7 @@
 // files next to this one; this file wires them and owns the lifecycle.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, LogLevel, webApi, type CustomRoute } from '@slack/bolt';
 import type { BotCore, ChatAdapter, Logger } from '../../src/ports.js';
 import type { ChannelRef, Outbound, ThreadRef } from '../../src/types.js';
 import { ConfigError, errorMessage } from '../../src/errors.js';
@@ -57,6 +57,8 @@ export interface SlackAdapterConfig {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** How long stop() waits for in-flight answers (default 10 s). */
   stopTimeoutMs?: number;
+  /** HTTP mode: extra routes served on the same port (e.g. GET /healthz). */
+  customRoutes?: CustomRoute[];
 }
 
 /** Retries for Web API calls: 429s wait Retry-After, then retry; a digest never hangs for half an hour. */
@@ -91,6 +93,7 @@ export class SlackAdapter implements ChatAdapter {
       socketMode: this.mode === 'socket',
       signingSecret: this.mode === 'http' ? config.signingSecret : undefined,
       port: this.mode === 'http' ? (config.port ?? 3000) : undefined,
+      ...(this.mode === 'http' && config.customRoutes?.length ? { customRoutes: config.customRoutes } : {}),
       botUserId: config.botUserId,
       botId: config.botId,
       tokenVerificationEnabled: !knowsIds,

@@ -21,13 +21,33 @@ export interface BuildDigestInput {
   quietReason?: string;
 }
 
+/** A judge score (0–10) below this means "not for this channel", whatever the blend says. */
+const MIN_JUDGE_SCORE = 3;
+/**
+ * Without a judge, lexical relevance below this is a stray word ("generation" alone for "video
+ * generation"): such papers rank, but are not worth a channel's attention.
+ */
+const MIN_RELEVANCE = 0.25;
+
+/**
+ * True when a ranked paper may be shown at `threshold`: its score reaches the threshold, and it
+ * actually matched the channel. Popularity and recency alone never put an unrelated paper in a
+ * digest (a paper with no real match, or one the judge scored below 3/10, stays out).
+ */
+export function isShowable(r: RankedPaper, threshold: number): boolean {
+  if (!(r.score >= threshold && r.score > 0)) return false;
+  const judge = r.parts?.judge;
+  if (typeof judge === 'number') return judge >= MIN_JUDGE_SCORE;
+  return r.parts?.relevance === undefined || r.parts.relevance >= MIN_RELEVANCE;
+}
+
 /**
  * Builds a digest: applies the threshold and the size cap and writes the header notes a reader
  * needs (quiet day, nothing relevant enough). Pure: same input, same digest.
  */
 export function buildDigest(input: BuildDigestInput): Digest {
   const size = Math.max(0, Math.floor(input.size));
-  const shown = input.ranked.filter((r) => r.score >= input.threshold && r.score > 0).slice(0, size);
+  const shown = input.ranked.filter((r) => isShowable(r, input.threshold)).slice(0, size);
   const items: DigestItem[] = shown.map((r) => ({
     paper: r.paper,
     ...tldrFor(r.paper, input.summaries?.get(r.paper.id)),

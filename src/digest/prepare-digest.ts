@@ -5,7 +5,7 @@ import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
 import { rankLexical } from '../rank/lexical.js';
 import { errorMessage } from '../errors.js';
-import { buildDigest } from './build-digest.js';
+import { buildDigest, isShowable } from './build-digest.js';
 import { fetchSources } from './fetch-sources.js';
 
 /** Longest backfill window: a channel paused for a month gets the last week, not a month. */
@@ -36,6 +36,8 @@ export interface DigestDeps {
   clock: Clock;
   logger: Logger;
   models?: ModelStages;
+  /** Builds fresh model stages for each run (used when `models` is absent). */
+  newModelStages?(): ModelStages;
   /** Why a date has no announcements (weekend, holiday), or undefined on a normal day. */
   quietReason?(date: string): string | undefined;
   /** Progress lines for a terminal (stderr). */
@@ -101,6 +103,7 @@ async function feedbackPapers(store: BotStore, channelKey: string) {
 export async function prepareDigest(deps: DigestDeps, sub: Subscription, options: PrepareOptions): Promise<Digest> {
   const channelKey = sub.channel.key;
   const log = deps.logger.child({ channel: channelKey, date: options.date });
+  const models = deps.models ?? deps.newModelStages?.();
   const sourceNames = sub.sources.length ? sub.sources : deps.defaultSources;
   const notes: DigestNote[] = [];
   let fetched: Paper[] = [];
@@ -123,17 +126,17 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
   const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, channelKey));
   let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
-  if (deps.models?.rerank && ranked.length > 0) {
-    const judged = await deps.models.rerank(ranked, profile, { channelKey, date: options.date });
+  if (models?.rerank && ranked.length > 0) {
+    const judged = await models.rerank(ranked, profile, { channelKey, date: options.date });
     ranked = judged.ranked;
     notes.push(...judged.notes);
   }
 
-  const shownIds = ranked.filter((r) => r.score >= sub.threshold && r.score > 0).slice(0, sub.size);
+  const shownIds = ranked.filter((r) => isShowable(r, sub.threshold)).slice(0, sub.size);
   let summaries: Map<string, string> | undefined;
   let themes: string | undefined;
-  if (deps.models?.summarize && shownIds.length > 0) {
-    const s = await deps.models.summarize(shownIds.map((r) => r.paper));
+  if (models?.summarize && shownIds.length > 0) {
+    const s = await models.summarize(shownIds.map((r) => r.paper));
     summaries = s.summaries;
     themes = s.themes;
     notes.push(...s.notes);
@@ -150,7 +153,7 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes,
     summaries,
     themes,
-    tokens: deps.models?.tokens?.(),
+    tokens: models?.tokens?.(),
     quietReason,
   });
   log.info('digest prepared', { totalNew: digest.totalNew, shown: digest.items.length, notes: digest.notes.length });

@@ -1,0 +1,60 @@
+import { Option, type Command } from 'commander';
+import { InputError } from '../errors.js';
+import { splitList } from '../config.js';
+import { defaultSubscription } from '../main.js';
+import { prepareDigest } from '../digest/prepare-digest.js';
+import { formatDigest, type DigestFormat } from '../digest/format.js';
+import { localDate } from '../dates.js';
+import { systemClock } from '../clock.js';
+import { checkCliSources } from './check-sources.js';
+import { configFrom, parseDateFlag, parseIntFlag, parseNumberFlag, withApp, type CliIo } from './io.js';
+
+interface DigestFlags {
+  sources?: string;
+  interests?: string;
+  date?: string;
+  size?: string;
+  threshold?: string;
+  format: DigestFormat;
+  post?: string;
+}
+
+/** `paperbot digest`: builds today's digest and prints it (or posts it with --post). */
+export function registerDigest(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('digest')
+    .description("fetch, rank and print today's digest (no chat tokens needed)")
+    .option('--sources <list>', 'comma list of sources, e.g. hf,arxiv:cs.LG,file:./papers.json')
+    .option('--interests <text>', 'what this digest is for, e.g. "diffusion models, video generation"')
+    .option('--date <YYYY-MM-DD>', 'listing day (default: today in PAPERBOT_TZ)')
+    .option('--size <n>', 'most papers to show (default 5)')
+    .option('--threshold <0-1>', 'minimum relevance to show a paper')
+    .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--post <target>', 'post to a chat channel instead: slack:<channel id> or discord:<channel id>')
+    .action(async (flags: DigestFlags) => {
+      const config = configFrom(io);
+      const sources = flags.sources !== undefined ? splitList(flags.sources) : undefined;
+      if (sources && sources.length === 0) throw new InputError('--sources: give at least one source, e.g. hf,arxiv:cs.LG');
+      const explicitDate = flags.date ? parseDateFlag(flags.date) : undefined;
+      const size = flags.size ? parseIntFlag('--size', flags.size, 1, 50) : undefined;
+      const threshold = flags.threshold ? parseNumberFlag('--threshold', flags.threshold, 0, 1) : undefined;
+      if (flags.post) {
+        const { postDigestCommand } = await import('./post-command.js');
+        setExit(await postDigestCommand(io, config, { target: flags.post, sources, interests: flags.interests, date: explicitDate, size, threshold }));
+        return;
+      }
+      const date = explicitDate ?? localDate(systemClock.now(), config.tz);
+      await withApp(io, config, async (app) => {
+        // Validate every source name before fetching anything: a typo is an error, not a note.
+        await checkCliSources(app, sources ?? config.sources, date);
+        const sub = defaultSubscription({ platform: 'console', channelId: 'terminal', key: 'console:terminal' }, config, {
+          ...(flags.interests !== undefined ? { interests: flags.interests } : {}),
+          ...(sources ? { sources } : {}),
+          ...(size ? { size } : {}),
+          ...(threshold !== undefined ? { threshold } : {}),
+        });
+        const digest = await prepareDigest(app.digestDeps, sub, { date });
+        io.stdout.write(formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
+      });
+    });
+}

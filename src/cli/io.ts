@@ -1,0 +1,75 @@
+// The CLI's view of the outside world, injectable so tests can run commands in-process.
+import { ConfigError, InputError } from '../errors.js';
+import { readConfig, type Config } from '../config.js';
+import { createApp, type App } from '../main.js';
+import { createLogger } from '../logger.js';
+import { isIsoDate } from '../dates.js';
+import { redactingDestination, secretValues } from '../ops/redact.js';
+
+/** Streams and environment a command runs against. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** The real process streams and environment. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Reads configuration from the io's environment; errors keep their variable names. */
+export function configFrom(io: CliIo, overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({ ...readConfig(io.env), ...overrides });
+}
+
+/**
+ * Builds the app for one CLI command and always closes it. Logs are JSON on stderr at `warn`
+ * unless PAPERBOT_LOG_LEVEL says otherwise, so the terminal shows output, not log noise.
+ */
+export async function withApp<T>(
+  io: CliIo,
+  config: Readonly<Config>,
+  run: (app: App) => Promise<T>,
+  options: { defaultLogLevel?: string } = {},
+): Promise<T> {
+  const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'warn');
+  const logger = createLogger(level, redactingDestination(secretValues(config), io.stderr));
+  const progress = io.stderr.isTTY ? (m: string) => io.stderr.write(`· ${m}\n`) : undefined;
+  const app = await createApp(config, { logger, onProgress: progress });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Validates a --date flag value. */
+export function parseDateFlag(value: string): string {
+  if (!isIsoDate(value)) throw new InputError(`--date: "${value}" is not a valid date; use YYYY-MM-DD, e.g. 2026-06-12`);
+  return value;
+}
+
+/** Validates an integer flag within bounds. */
+export function parseIntFlag(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max) {
+    throw new InputError(`${name}: "${value}" must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** Validates a number flag within bounds. */
+export function parseNumberFlag(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new InputError(`${name}: "${value}" must be a number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** True for errors whose message is for the user as-is (no stack). */
+export function isUserError(err: unknown): boolean {
+  return err instanceof InputError || err instanceof ConfigError;
+}

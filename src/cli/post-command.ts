@@ -1,0 +1,83 @@
+// `paperbot digest --post slack:<id>|discord:<id>`: one channel's digest, posted now.
+import type { Config } from '../config.js';
+import type { PlatformName } from '../types.js';
+import { InputError } from '../errors.js';
+import { channelRefFor, createChatAdapter, defaultSubscription } from '../main.js';
+import { prepareDigest } from '../digest/prepare-digest.js';
+import { postDigest } from '../digest/post-digest.js';
+import { sinceDate } from '../scheduler/schedule.js';
+import { localDate } from '../dates.js';
+import { systemClock } from '../clock.js';
+import { withApp, type CliIo } from './io.js';
+import { checkCliSources } from './check-sources.js';
+
+/** What `digest --post` was asked for; unset flags fall back to the channel's subscription. */
+export interface PostFlags {
+  target: string;
+  sources?: string[];
+  interests?: string;
+  /** Explicit --date; default: today in the channel's zone. */
+  date?: string;
+  size?: number;
+  threshold?: number;
+}
+
+/** Splits `slack:C0123` / `discord:1234` into platform and channel id, or throws InputError. */
+export function parsePostTarget(target: string): { platform: Exclude<PlatformName, 'console'>; channelId: string } {
+  const m = /^(slack|discord):([A-Za-z0-9_-]+)$/.exec(target.trim());
+  if (!m) throw new InputError(`--post: "${target}" is not a channel; use slack:<channel id> (e.g. slack:C0123ABCD) or discord:<channel id>`);
+  return { platform: m[1] as 'slack' | 'discord', channelId: m[2]! };
+}
+
+/**
+ * Builds the channel's digest (its stored subscription's settings, overridden by flags) and posts
+ * it exactly once for its date: a second call the same day reports the earlier post. Resolves with
+ * the exit code: 0 posted (or already posted), 1 when the channel is unavailable or a post failed.
+ */
+export async function postDigestCommand(io: CliIo, config: Readonly<Config>, flags: PostFlags): Promise<number> {
+  const { platform, channelId } = parsePostTarget(flags.target);
+  return withApp(
+    io,
+    config,
+    async (app) => {
+      const adapter = createChatAdapter(app, platform);
+      const channel = channelRefFor(platform, channelId);
+      const stored = await app.store.getSubscription(channel.key);
+      const base = stored ?? defaultSubscription(channel, config);
+      const sub = {
+        ...base,
+        ...(flags.interests !== undefined ? { interests: flags.interests } : {}),
+        ...(flags.sources ? { sources: flags.sources } : {}),
+        ...(flags.size ? { size: flags.size } : {}),
+        ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+      };
+      if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);
+      const date = flags.date ?? localDate(systemClock.now(), sub.schedule.tz);
+      await checkCliSources(app, sub.sources.length ? sub.sources : config.sources, date);
+      try {
+        const digest = await prepareDigest(app.digestDeps, sub, { date, since: sinceDate(sub) });
+        const result = await postDigest({ store: app.store, adapter, sub, digest, logger: app.logger, clock: systemClock });
+        switch (result.status) {
+          case 'done':
+            io.stdout.write(`Posted the ${date} digest to ${channel.key}: ${result.postedNow} message(s)${result.resumed ? ` (resumed; ${result.posted}/${result.total} in all)` : ''}.\n`);
+            return 0;
+          case 'already-done':
+            io.stdout.write(`The ${date} digest for ${channel.key} was already posted (${result.total} message(s)); nothing posted again.\n`);
+            return 0;
+          case 'silenced':
+            io.stdout.write(`Nothing new for ${channel.key} on ${date}, and its quiet-day note is off: nothing posted.\n`);
+            return 0;
+          case 'paused':
+            io.stderr.write(`paperbot: ${channel.key} is unavailable (${result.reason}); its subscription is paused.\n`);
+            return 1;
+          case 'stopped':
+            io.stderr.write(`paperbot: posting to ${channel.key} stopped after ${result.posted}/${result.total} message(s): ${result.reason}. Run the same command again to resume.\n`);
+            return 1;
+        }
+      } finally {
+        await adapter.stop();
+      }
+    },
+    { defaultLogLevel: 'warn' },
+  );
+}

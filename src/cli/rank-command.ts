@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { Paper, RankedPaper } from '../types.js';
+import { splitList } from '../config.js';
+import { rankLexical } from '../rank/lexical.js';
+import type { InterestProfile } from '../rank/profile.js';
+import { localDate } from '../dates.js';
+import { systemClock } from '../clock.js';
+import { configFrom, withApp, type CliIo } from './io.js';
+import { readRankInput } from './read-rank-input.js';
+
+interface RankFlags {
+  input: string;
+  interests?: string;
+  include?: string;
+  exclude?: string;
+  follow?: string;
+  json?: boolean;
+}
+
+/** One output row of `paperbot rank`. */
+export interface RankRow {
+  id: string;
+  title: string;
+  score: number;
+  why: string;
+}
+
+function rows(ranked: RankedPaper[], inputIds: Map<Paper, string>): RankRow[] {
+  return ranked.map((r) => ({
+    id: inputIds.get(r.paper) ?? r.paper.id,
+    title: r.paper.title,
+    score: Math.round(r.score * 10_000) / 10_000,
+    why: r.why,
+  }));
+}
+
+/**
+ * `paperbot rank --input FILE --interests TEXT [--json]`: every input paper, best first, with its
+ * score and why it matched. No threshold or size cut; ids are echoed verbatim. When a model is
+ * configured the shortlist is judged as in a digest (degrading to the lexical order on failure).
+ */
+export function registerRank(program: Command, io: CliIo): void {
+  program
+    .command('rank')
+    .description('rank the papers of a file for some interests (every paper, best first)')
+    .requiredOption('--input <file>', 'JSON list of papers ({id, title, abstract, authors?, …}), HF Daily Papers JSON or arXiv Atom/RSS')
+    .option('--interests <text>', 'what you care about, in plain words or keywords (default PAPERBOT_INTERESTS)')
+    .option('--include <words>', 'comma list of words that must boost a paper')
+    .option('--exclude <words>', 'comma list of words that rule a paper out')
+    .option('--follow <authors>', 'comma list of followed authors')
+    .option('--json', 'print a JSON array of {id, title, score, why}')
+    .action(async (flags: RankFlags) => {
+      const config = configFrom(io);
+      const inputs = await readRankInput(flags.input, config);
+      const profile: InterestProfile = {
+        interests: (flags.interests ?? config.interests).trim(),
+        include: splitList(flags.include ?? ''),
+        exclude: splitList(flags.exclude ?? ''),
+        follow: splitList(flags.follow ?? ''),
+        feedback: [],
+      };
+      const papers = inputs.map((i) => i.paper);
+      const inputIds = new Map(inputs.map((i) => [i.paper, i.inputId]));
+      let ranked = rankLexical(papers, profile);
+      if (config.llm && ranked.length > 0) {
+        ranked = await withApp(io, config, async (app) => {
+          const stages = app.newModelStages?.();
+          if (!stages?.rerank) return ranked;
+          const date = localDate(systemClock.now(), config.tz);
+          const judged = await stages.rerank(ranked, profile, { channelKey: 'cli:rank', date });
+          for (const note of judged.notes) io.stderr.write(`note: ${note.text}\n`);
+          return judged.ranked;
+        });
+      }
+      const out = rows(ranked, inputIds);
+      if (flags.json) {
+        io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+        return;
+      }
+      if (out.length === 0) {
+        io.stdout.write('The input holds no papers.\n');
+        return;
+      }
+      const width = String(out.length).length;
+      out.forEach((r, i) => {
+        io.stdout.write(`${String(i + 1).padStart(width)}. ${r.score.toFixed(3)}  ${r.title} (${r.id})\n`);
+        if (r.why) io.stdout.write(`${' '.repeat(width + 9)}${r.why}\n`);
+      });
+    });
+}

@@ -1,0 +1,142 @@
+// Serve mode's composition: app + chat adapters + scheduler + health endpoint + graceful shutdown.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from './config.js';
+import type { ChatAdapter, Logger } from './ports.js';
+import type { PlatformName } from './types.js';
+import { createLogger } from './logger.js';
+import { systemClock } from './clock.js';
+import { ConfigError, errorMessage } from './errors.js';
+import { createApp, createChatAdapter, type App } from './main.js';
+import { prepareDigest } from './digest/prepare-digest.js';
+import { createChannelRunner, createScheduler, quietReason, type Scheduler } from './scheduler/index.js';
+import {
+  createAdapterStates,
+  healthCheckFrom,
+  installShutdown,
+  redactingDestination,
+  secretValues,
+  startHealthServer,
+  type HealthServer,
+} from './ops/index.js';
+
+/** A running serve process. */
+export interface ServeHandle {
+  app: App;
+  adapters: Map<PlatformName, ChatAdapter>;
+  scheduler: Scheduler;
+  /** The port GET /healthz answers on. */
+  healthPort: number | undefined;
+  /** Runs the graceful shutdown (as SIGTERM does); resolves with the exit code. */
+  shutdown(reason?: string): Promise<number>;
+  /** Resolves with the exit code once the process has shut down. */
+  finished: Promise<number>;
+}
+
+/** Options of startServe; tests replace the exit and keep signals out. */
+export interface ServeOptions {
+  stderr?: { write(line: string): unknown };
+  logger?: Logger;
+  /** Called with the exit code after shutdown (default process.exit). */
+  exit?: (code: number) => void;
+  signals?: NodeJS.Signals[];
+  fetch?: typeof fetch;
+}
+
+/**
+ * Starts serve mode: connects each configured chat platform (Slack when SLACK_BOT_TOKEN is set,
+ * Discord when DISCORD_TOKEN is set), serves GET /healthz on PORT (on Slack's own HTTP server in
+ * HTTP mode, which listens there), loads the search index in the background and starts the
+ * scheduler, whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
+ * finish the message in flight, release locks, close the store and exit 0.
+ */
+export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
+  const platforms: Array<Exclude<PlatformName, 'console'>> = [];
+  if (config.slack) platforms.push('slack');
+  if (config.discord) platforms.push('discord');
+  if (platforms.length === 0) {
+    throw new ConfigError('serve needs a chat platform: set SLACK_BOT_TOKEN (Slack) and/or DISCORD_TOKEN (Discord); see README');
+  }
+  const logger =
+    options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
+  const app = await createApp(config, { logger, fetch: options.fetch });
+  app.digestDeps.quietReason = quietReason;
+  const states = createAdapterStates();
+  const check = healthCheckFrom({ store: app.store, adapters: states.snapshot });
+  const healthRoute = async (_req: IncomingMessage, res: ServerResponse) => {
+    const report = await check();
+    res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(report));
+  };
+  const slackHttp = Boolean(config.slack && !config.slack.appToken);
+
+  const adapters = new Map<PlatformName, ChatAdapter>();
+  let health: HealthServer | undefined;
+  const stopAdapters = async () => {
+    await Promise.allSettled(
+      [...adapters].map(async ([name, adapter]) => {
+        await adapter.stop();
+        states.mark(name, 'disconnected');
+      }),
+    );
+  };
+  try {
+    for (const platform of platforms) {
+      const adapter = createChatAdapter(app, platform, {
+        slackRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void healthRoute(req, res) }],
+      });
+      adapters.set(platform, adapter);
+      states.mark(platform, 'connecting');
+    }
+    if (!slackHttp) health = await startHealthServer({ port: config.port, check });
+    for (const [platform, adapter] of adapters) {
+      await adapter.start(app.core);
+      states.mark(platform, 'connected');
+      logger.info('chat adapter connected', { platform });
+    }
+  } catch (err) {
+    await stopAdapters();
+    await health?.close();
+    await app.close();
+    throw err;
+  }
+
+  // Search and autocomplete work (with what is indexed so far) while the index loads.
+  app.loadIndex().catch((err: unknown) => logger.error('could not load the search index', { error: errorMessage(err) }));
+
+  const runChannel = createChannelRunner({
+    store: app.store,
+    adapterFor: (platform) => adapters.get(platform),
+    prepare: (sub, o) => prepareDigest(app.digestDeps, sub, o),
+    clock: systemClock,
+    logger,
+  });
+  const scheduler = createScheduler({ store: app.store, clock: systemClock, logger, runChannel });
+
+  let resolveFinished!: (code: number) => void;
+  const finished = new Promise<number>((resolve) => (resolveFinished = resolve));
+  const shutdownHandle = installShutdown({
+    logger,
+    signals: options.signals,
+    exit: (code) => {
+      resolveFinished(code);
+      (options.exit ?? ((c: number) => process.exit(c)))(code);
+    },
+    steps: [
+      { name: 'stop scheduler', run: () => scheduler.stop() },
+      { name: 'stop chat adapters', run: stopAdapters },
+      { name: 'stop health server', run: async () => health?.close() },
+      { name: 'close store', run: () => app.close() },
+    ],
+  });
+  await scheduler.start();
+  const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
+  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0] });
+  return {
+    app,
+    adapters,
+    scheduler,
+    healthPort,
+    shutdown: (reason = 'requested') => shutdownHandle.shutdown(reason),
+    finished,
+  };
+}
