@@ -25,7 +25,7 @@ export function configFrom(io: CliIo, overrides: Partial<Config> = {}): Readonly
 }
 
 /**
- * Builds the app for one CLI command and always closes it. Logs are JSON on stderr at `warn`
+ * Builds the app for one CLI command and always closes it. Logs are JSON on stderr at `error` (the output already carries every note)
  * unless PAPERBOT_LOG_LEVEL says otherwise, so the terminal shows output, not log noise.
  */
 export async function withApp<T>(
@@ -34,7 +34,7 @@ export async function withApp<T>(
   run: (app: App) => Promise<T>,
   options: { defaultLogLevel?: string } = {},
 ): Promise<T> {
-  const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'warn');
+  const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'error');
   const logger = createLogger(level, redactingDestination(secretValues(config), io.stderr));
   const progress = io.stderr.isTTY ? (m: string) => io.stderr.write(`· ${m}\n`) : undefined;
   const app = await createApp(config, { logger, onProgress: progress });

@@ -147,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 );
               }
               if (Date.now() - started + Math.max(asked, backoff) > policy.maxTotalMs) throw finalError(err, attempts);
-              logger.warn('retrying request', { source, url, attempt: failure.attemptNumber, status: err.status });
+              logger.info('retrying request', { source, url, attempt: failure.attemptNumber, status: err.status });
               // p-retry then waits `backoff` itself; only top that up to what the server asked for.
               if (asked > backoff) await sleep(asked - backoff);
             },
