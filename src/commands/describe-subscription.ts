@@ -17,6 +17,6 @@ export function describeSubscription(sub: Subscription, defaults: BotDefaults): 
     `**Sources:** ${sources}`,
     `**Size:** up to ${sub.size} paper${sub.size === 1 ? '' : 's'} · **Threshold:** ${sub.threshold}`,
     `**Exclude:** ${listOrNone(sub.exclude)} · **Include:** ${listOrNone(sub.include)}`,
-    `**Follow:** ${listOrNone(sub.follow)}`,
+    `**Follow:** ${listOrNone(sub.follow)} · **Quiet-day note:** ${sub.quietDayNote === false ? 'off' : 'on'}`,
   ].join('\n');
 }

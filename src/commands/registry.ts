@@ -19,6 +19,8 @@ import { interests } from './interests.js';
 import { schedule } from './schedule.js';
 import { sources } from './sources.js';
 import { size } from './size.js';
+import { threshold } from './threshold.js';
+import { quiet } from './quiet.js';
 import { exclude } from './exclude.js';
 import { follow } from './follow.js';
 import { isChannelAdmin, mayRun } from './admin.js';
@@ -42,8 +44,10 @@ export const COMMANDS: readonly Command[] = [
   schedule,
   sources,
   size,
+  threshold,
   exclude,
   follow,
+  quiet,
 ];
 
 /** The sub-commands as plain data (no functions), for adapters: Slack help, Discord sub-command definitions. */

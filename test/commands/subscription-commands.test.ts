@@ -9,6 +9,8 @@ const ADMIN_ONLY: Array<[string, string]> = [
   ['schedule', '08:30 UTC'],
   ['sources', 'hf'],
   ['size', '3'],
+  ['threshold', '0.3'],
+  ['quiet', 'off'],
   ['exclude', 'survey'],
   ['follow', 'Ada Lovelace'],
   ['subscribe', 'robots'],
@@ -138,6 +140,27 @@ describe('setting commands', () => {
       expect(textOf(await run('size', bad)), bad).toContain('Usage: `/papers size <1-20>`');
     }
     expect((await sub()).size).toBe(20);
+  });
+
+  it('threshold: a number from 0 to 1', async () => {
+    const { sub, run } = await subscribed();
+    expect(textOf(await run('threshold', '0.35'))).toMatch(/at least 0.35/);
+    for (const bad of ['1.5', '-0.1', 'high', '']) {
+      expect(textOf(await run('threshold', bad)), bad).toContain('Usage: `/papers threshold <0-1>`');
+    }
+    expect((await sub()).threshold).toBe(0.35);
+    expect(textOf(await run('settings'))).toContain('**Threshold:** 0.35');
+  });
+
+  it('quiet: turns the quiet-day note off and on', async () => {
+    const { sub, run } = await subscribed();
+    expect((await sub()).quietDayNote).not.toBe(false);
+    expect(textOf(await run('quiet', 'off'))).toMatch(/post nothing/);
+    expect((await sub()).quietDayNote).toBe(false);
+    expect(textOf(await run('settings'))).toContain('**Quiet-day note:** off');
+    expect(textOf(await run('quiet', 'maybe'))).toContain('Usage: `/papers quiet <on|off>`');
+    expect(textOf(await run('quiet', 'on'))).toMatch(/quiet-day note/);
+    expect((await sub()).quietDayNote).toBe(true);
   });
 
   it('sources: validates names, normalizes, resets to default', async () => {
