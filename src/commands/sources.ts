@@ -6,7 +6,7 @@ import { SOURCE_FORMS, parseSourceList } from './parse-sources.js';
 /** `sources <list>`: which sources feed this channel's digest (`default` restores the configured ones). */
 export const sources: Command = {
   name: 'sources',
-  usage: 'sources hf, arxiv:<category>, file:<path> | default',
+  usage: 'sources hf, arxiv:<category> | default',
   example: 'sources hf, arxiv:cs.CL, arxiv:cs.IR',
   description: "set where this channel's papers come from",
   adminOnly: true,
@@ -23,6 +23,10 @@ export const sources: Command = {
       return saveChange(ctx, { ...sub, sources: [] }, `Sources reset to the default: ${defaults}.`);
     }
     const list = parseSourceList(ctx.args);
+    // A chat user must not make the server read its local files; the operator (terminal) may.
+    if (ctx.cmd.channel.platform !== 'console' && list.some((name) => name.startsWith('file:'))) {
+      throw new InputError('`file:` sources read files on the bot\'s server, so only its operator can set them (PAPERBOT_SOURCES). Use `hf` or `arxiv:<category>` here.');
+    }
     return saveChange(ctx, { ...sub, sources: list }, `Sources set to: ${list.join(', ')}.`);
   },
 };

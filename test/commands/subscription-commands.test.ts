@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, MEMBER, OTHER, makeBot, textOf } from '../bot/harness.js';
+import { channelRef } from '../fakes/fake-chat-adapter.js';
 
 const ADMIN_ONLY: Array<[string, string]> = [
   ['unsubscribe', ''],
@@ -179,6 +180,15 @@ describe('setting commands', () => {
     expect(textOf(await run('sources', 'default'))).toMatch(/reset to the default: hf, arxiv:cs.LG/);
     expect((await sub()).sources).toEqual([]);
     expect(textOf(await run('sources'))).toContain('(default)');
+  });
+
+  it('sources: chat users on Slack/Discord cannot make the server read local files', async () => {
+    const h = await makeBot();
+    const slack = channelRef('C9', 'slack');
+    await h.chat.command(slack, 'subscribe', 'robots', MEMBER);
+    const out = textOf(await h.chat.command(slack, 'sources', 'hf, file:/etc/passwd', MEMBER));
+    expect(out).toMatch(/only its operator can set them/);
+    expect((await h.store.getSubscription(slack.key))?.sources).toEqual([]);
   });
 
   it('exclude: sets the list, clears it, shows it', async () => {
