@@ -3,7 +3,8 @@ import { InputError } from '../errors.js';
 import { splitList } from '../config.js';
 import { defaultSubscription } from '../main.js';
 import { prepareDigest } from '../digest/prepare-digest.js';
-import { formatDigest, type DigestFormat } from '../digest/format.js';
+import { formatDigest, paperUrl, type DigestFormat } from '../digest/format.js';
+import type { Digest } from '../types.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { checkCliSources } from './check-sources.js';
@@ -17,6 +18,21 @@ interface DigestFlags {
   threshold?: string;
   format: DigestFormat;
   post?: string;
+}
+
+/**
+ * The digest as JSON for programs: each item leads with the paper's id, title and link next to
+ * its tldr and why (the full paper stays under `paper`).
+ */
+export function digestJson(digest: Digest): string {
+  const items = digest.items.map((item) => ({
+    id: item.paper.id,
+    title: item.paper.title,
+    url: paperUrl(item.paper),
+    authors: item.paper.authors,
+    ...item,
+  }));
+  return JSON.stringify({ ...digest, items }, null, 2) + '\n';
 }
 
 /** `paperbot digest`: builds today's digest and prints it (or posts it with --post). */
@@ -54,7 +70,9 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
           ...(threshold !== undefined ? { threshold } : {}),
         });
         const digest = await prepareDigest(app.digestDeps, sub, { date });
-        io.stdout.write(formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
+        io.stdout.write(
+          flags.format === 'json' ? digestJson(digest) : formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }),
+        );
       });
     });
 }

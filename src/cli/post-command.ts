@@ -53,8 +53,8 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
       };
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);
       const date = flags.date ?? localDate(systemClock.now(), sub.schedule.tz);
-      await checkCliSources(app, sub.sources.length ? sub.sources : config.sources, date);
       try {
+        await checkCliSources(app, sub.sources.length ? sub.sources : config.sources, date);
         const digest = await prepareDigest(app.digestDeps, sub, { date, since: sinceDate(sub) });
         const result = await postDigest({ store: app.store, adapter, sub, digest, logger: app.logger, clock: systemClock });
         switch (result.status) {

@@ -19,13 +19,14 @@ interface RankFlags {
 
 /** One output row of `paperbot rank`. */
 export interface RankRow {
-  id: string;
+  /** The input's id verbatim (a number stays a number). */
+  id: string | number;
   title: string;
   score: number;
   why: string;
 }
 
-function rows(ranked: RankedPaper[], inputIds: Map<Paper, string>): RankRow[] {
+function rows(ranked: RankedPaper[], inputIds: Map<Paper, string | number>): RankRow[] {
   return ranked.map((r) => ({
     id: inputIds.get(r.paper) ?? r.paper.id,
     title: r.paper.title,

@@ -9,17 +9,17 @@ import { createFileSource } from '../sources/file-source.js';
 import { silentLogger } from '../logger.js';
 import type { Config } from '../config.js';
 
-/** One input paper and the id the caller gave it (echoed back unchanged). */
+/** One input paper and the id the caller gave it (echoed back unchanged: a JSON number stays a number). */
 export interface RankInput {
-  inputId: string;
+  inputId: string | number;
   paper: Paper;
 }
 
-function givenId(entry: unknown): string | undefined {
+function givenId(entry: unknown): string | number | undefined {
   if (!entry || typeof entry !== 'object') return undefined;
   const e = entry as { id?: unknown; paper?: { id?: unknown } };
   const id = e.id ?? e.paper?.id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
 
 /**

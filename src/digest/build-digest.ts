@@ -57,8 +57,12 @@ export function buildDigest(input: BuildDigestInput): Digest {
   const notes = [...input.notes];
   const sourceFailed = notes.some((n) => n.kind === 'source-failed');
   if (input.ranked.length === 0 && !notes.some((n) => n.kind === 'quiet-day')) {
-    const reason = input.quietReason ?? (sourceFailed ? 'see the notes above' : 'the sources listed nothing new');
-    notes.push({ kind: 'quiet-day', text: `Quiet day: no new papers since the last digest (${reason}).` });
+    if (sourceFailed && !input.quietReason) {
+      notes.push({ kind: 'quiet-day', text: 'No new papers to show: the sources above could not be read.' });
+    } else {
+      const reason = input.quietReason ?? 'the sources listed nothing new';
+      notes.push({ kind: 'quiet-day', text: `Quiet day: no new papers since the last digest (${reason}).` });
+    }
   } else if (input.ranked.length > 0 && items.length === 0) {
     notes.push({
       kind: 'info',
