@@ -1,6 +1,6 @@
 // Composition root: config → ports → core. The only module in src/ that may import adapters/.
 import type { Config } from './config.js';
-import type { Answerer, BotCore, BotStore, DigestPreviewer, Logger, PaperIndex, PaperLookup, PaperSource } from './ports.js';
+import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperIndex, PaperLookup, PaperSource } from './ports.js';
 import type { ChannelRef, Subscription, Weekday } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
@@ -31,6 +31,7 @@ export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 export interface App {
   config: Readonly<Config>;
   logger: Logger;
+  clock: Clock;
   store: BotStore;
   /** The search index; filled from the store by loadIndex(). */
   index: PaperIndex;
@@ -55,6 +56,8 @@ export interface AppOptions {
   /** Progress lines (the CLI prints them to stderr on a terminal). */
   onProgress?(message: string): void;
   fetch?: typeof fetch;
+  /** The clock of digests, commands and schedules (tests pass a ManualClock). */
+  clock?: Clock;
 }
 
 /** A subscription with the configured defaults, for a channel that has none yet (or the terminal). */
@@ -79,6 +82,7 @@ export function defaultSubscription(channel: ChannelRef, config: Readonly<Config
 /** Builds the app from configuration: store, index, sources, answerer, previewer and BotCore. */
 export async function createApp(config: Readonly<Config>, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
   const store = await createBotStore(config.storeUrl, logger);
   const index = createPaperIndex();
   const sourceDeps = { config: config as Config, logger, fetch: options.fetch };
@@ -87,20 +91,20 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     let source = sources.get(name);
     if (!source) {
       source = createSource(name, sourceDeps);
-      if (!name.startsWith('file:')) source = shareFetches(source, systemClock);
+      if (!name.startsWith('file:')) source = shareFetches(source, clock);
       sources.set(name, source);
     }
     return source;
   };
   const lookup = createArxivLookup(sourceDeps);
-  const llm = config.llm ? createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch }) : undefined;
+  const llm = config.llm ? createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch, clock }) : undefined;
   const newModelStages = llm ? () => llm.createStages() : undefined;
   const digestDeps: DigestDeps = {
     store,
     index,
     sourceFor,
     defaultSources: config.sources,
-    clock: systemClock,
+    clock,
     logger,
     onProgress: options.onProgress,
     newModelStages,
@@ -108,7 +112,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const previewer: DigestPreviewer = {
     preview: (sub, opts) =>
       prepareDigest(digestDeps, sub, {
-        date: opts?.date ?? localDate(systemClock.now(), sub.schedule.tz),
+        date: opts?.date ?? localDate(clock.now(), sub.schedule.tz),
         since: sinceDate(sub),
       }),
   };
@@ -127,7 +131,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     lookup,
     answerer,
     digests: previewer,
-    clock: systemClock,
+    clock,
     logger,
     defaults: {
       interests: config.interests,
@@ -143,6 +147,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   return {
     config,
     logger,
+    clock,
     store,
     index,
     sourceFor,

@@ -1,10 +1,9 @@
 // Serve mode's composition: app + chat adapters + scheduler + health endpoint + graceful shutdown.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from './config.js';
-import type { ChatAdapter, Logger } from './ports.js';
+import type { ChatAdapter, Clock, Logger } from './ports.js';
 import type { PlatformName } from './types.js';
 import { createLogger } from './logger.js';
-import { systemClock } from './clock.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
 import { prepareDigest } from './digest/prepare-digest.js';
@@ -40,6 +39,8 @@ export interface ServeOptions {
   exit?: (code: number) => void;
   signals?: NodeJS.Signals[];
   fetch?: typeof fetch;
+  /** The clock of schedules and digests (default the system clock; tests pass a ManualClock). */
+  clock?: Clock;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   }
   const logger =
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
-  const app = await createApp(config, { logger, fetch: options.fetch });
+  const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
   app.digestDeps.quietReason = quietReason;
   const states = createAdapterStates();
   const check = healthCheckFrom({ store: app.store, adapters: states.snapshot });
@@ -107,10 +108,10 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     store: app.store,
     adapterFor: (platform) => adapters.get(platform),
     prepare: (sub, o) => prepareDigest(app.digestDeps, sub, o),
-    clock: systemClock,
+    clock: app.clock,
     logger,
   });
-  const scheduler = createScheduler({ store: app.store, clock: systemClock, logger, runChannel });
+  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger, runChannel });
 
   let resolveFinished!: (code: number) => void;
   const finished = new Promise<number>((resolve) => (resolveFinished = resolve));

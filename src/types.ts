@@ -148,6 +148,8 @@ export interface Subscription {
   /** User id of whoever subscribed the channel (counts as an admin of it). */
   subscribedBy?: string;
   createdAt: string;
+  /** ISO time the schedule was last changed; a scheduled time before it is not due that day. */
+  scheduleChangedAt?: string;
   /** ISO time of the last digest that went out completely. */
   lastDigestAt?: string;
 }

@@ -19,7 +19,7 @@ export const schedule: Command = {
       const s = sub.schedule;
       throw new InputError(`The digest is now posted at ${s.time} ${s.tz}, ${formatDays(s.days)}.`);
     }
-    const next = { ...sub, schedule: parseSchedule(ctx.args) };
+    const next = { ...sub, schedule: parseSchedule(ctx.args), scheduleChangedAt: ctx.now.toISOString() };
     const s = next.schedule;
     const paused = next.paused ? ' Digests are paused; `/papers resume` turns them on.' : '';
     return saveChange(

@@ -19,6 +19,12 @@ export interface DueOptions {
   retryBaseMs?: number;
   /** Longest retry delay (default 30 min). */
   retryMaxMs?: number;
+  /**
+   * When this scheduler started (ms). Only a scheduled time before it was missed while the bot
+   * was down, so only such a run is "late"; without it any run more than lateAfterMs after its
+   * time is.
+   */
+  startedAt?: number;
 }
 
 /** A subscription due now, with what its run needs to know. */
@@ -75,7 +81,8 @@ export function retryDelayMs(attempts: number, options: DueOptions = {}): number
 /**
  * The subscriptions to run now. `runs` maps a channel key to its run record for today's local
  * date (if any). A subscription is due when it is not paused, today is one of its days, its time
- * has passed, today's run is not done, and a failed/stopped run has waited out its back-off.
+ * has passed (and came after the subscription or its last schedule change), today's run is not
+ * done, and a failed/stopped run has waited out its back-off.
  * Only today counts: a day that ended without a digest is not run any more; its papers fold into
  * the next digest through `since`.
  */
@@ -95,6 +102,10 @@ export function dueSubscriptions(
     if (now.getTime() < at.toMillis()) continue;
     const run = runs.get(sub.channel.key);
     if (run?.status === 'done') continue;
+    // Subscribed (or rescheduled) after today's time: the first digest is the next scheduled one,
+    // as the reply to `subscribe`/`schedule` said.
+    const setAt = Date.parse(sub.scheduleChangedAt ?? sub.createdAt);
+    if (!run && at.toMillis() < setAt) continue;
     if (run && (run.status === 'failed' || run.status === 'stopped')) {
       const wait = retryDelayMs(run.attempts, options);
       if (now.getTime() < new Date(run.updatedAt).getTime() + wait) continue;
@@ -103,7 +114,8 @@ export function dueSubscriptions(
       sub,
       date,
       scheduledAt: at.toJSDate(),
-      late: !run && now.getTime() - at.toMillis() > lateAfter,
+      late:
+        !run && now.getTime() - at.toMillis() > lateAfter && (options.startedAt === undefined || at.toMillis() < options.startedAt),
       retry: Boolean(run),
     };
     const since = sinceDate(sub);

@@ -86,6 +86,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const abort = new AbortController();
   let task: ScheduledTask | undefined;
   let stopping = false;
+  /** Set by start(); ticks before it (tests) treat any overdue run as late. */
+  let startedAt: number | undefined;
   const warnedZones = new Set<string>();
 
   async function runOne(due: DueRun, report: TickReport): Promise<void> {
@@ -152,7 +154,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       active.map((s) => ({ channelKey: s.channel.key, date: localDate(now, s.schedule.tz) })),
     );
     const runs = new Map<string, DigestRun | undefined>(active.map((s, i) => [s.channel.key, records[i]]));
-    const due = dueSubscriptions(active, now, runs, options);
+    const due = dueSubscriptions(active, now, runs, { ...options, startedAt });
     report.due = due.map((d) => d.sub.channel.key);
     const startable = due.filter((d) => {
       const key = d.sub.channel.key;
@@ -191,6 +193,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     async start() {
       if (task || stopping) return;
+      startedAt = deps.clock.now().getTime();
       log.info('scheduler started');
       task = cron.createTask(options.cron ?? '* * * * *', () => {
         scheduler.tick().catch((err: unknown) => log.error('scheduler tick failed', { error: errorMessage(err) }));

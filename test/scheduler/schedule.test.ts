@@ -166,6 +166,28 @@ describe('dueSubscriptions', () => {
     expect(late?.late).toBe(true);
   });
 
+  it('a channel subscribed or rescheduled after today\'s time starts with the next scheduled digest', () => {
+    const at10 = new Date('2026-04-27T10:00:00Z');
+    const subscribedAt10 = makeSub('new', { createdAt: '2026-04-27T09:30:00.000Z' });
+    const rescheduled = makeSub('moved', { scheduleChangedAt: '2026-04-27T09:45:00.000Z' });
+    const earlier = makeSub('old', { scheduleChangedAt: '2026-04-27T08:00:00.000Z' });
+    expect(dueSubscriptions([subscribedAt10, rescheduled, earlier], at10, new Map()).map((d) => d.sub.channel.key)).toEqual(['console:old']);
+    // The next day both are due as usual.
+    const tuesday = new Date('2026-04-28T09:01:00Z');
+    expect(dueSubscriptions([subscribedAt10, rescheduled], tuesday, new Map())).toHaveLength(2);
+    // An interrupted run of today is still resumed, whatever changed since.
+    const runs = new Map([['console:moved', run({ channelKey: 'console:moved', status: 'posting', digest: makeDigest('2026-04-27', 2) })]]);
+    expect(dueSubscriptions([rescheduled], at10, runs)).toHaveLength(1);
+  });
+
+  it('is late only when the scheduled time came before the scheduler started (the bot was down)', () => {
+    const at = new Date('2026-04-27T09:30:00Z');
+    const startedBefore = Date.parse('2026-04-27T08:00:00Z');
+    const startedAfter = Date.parse('2026-04-27T09:20:00Z');
+    expect(dueSubscriptions([makeSub('c1')], at, new Map(), { startedAt: startedBefore })[0]?.late).toBe(false);
+    expect(dueSubscriptions([makeSub('c1')], at, new Map(), { startedAt: startedAfter })[0]?.late).toBe(true);
+  });
+
   it('after the day is over in the channel zone, yesterday is not run; today passes `since` to fold it in', () => {
     const sub = makeSub('c1', { lastDigestAt: '2026-04-24T09:00:05.000Z' }); // Friday's digest
     // Monday 08:00Z: Monday not due yet, and Friday/weekend are never revisited.
