@@ -121,6 +121,20 @@ describe('rankLexical', () => {
     expect(byId(after, similarToDisliked).why).toContain('close to 👎');
   });
 
+  it('a 👍 still lifts a paper that already matches the interests fully', () => {
+    const liked = paper('liked', 'Video Generation with Diffusion Transformers', 'We generate videos with a diffusion transformer and temporal attention.');
+    const papers = [
+      paper('close', 'Temporal Attention for Video Generation', 'Video generation with diffusion transformers and temporal attention layers.'),
+      paper('far', 'Video Generation for Robots', 'Video generation as a world model for robot planning and control.'),
+    ];
+    const interests = 'video generation';
+    const before = rankLexical(papers, profile({ interests }));
+    const after = rankLexical(papers, profile({ interests, feedback: [{ paper: liked, value: 1 }] }));
+    expect(byId(before, 'close').parts?.relevance).toBeGreaterThan(0.9);
+    expect(byId(after, 'close').score).toBeGreaterThan(byId(before, 'close').score);
+    expect(byId(after, 'close').score - byId(after, 'far').score).toBeGreaterThan(byId(before, 'close').score - byId(before, 'far').score);
+  });
+
   it('lifts papers sharing an author with a 👍 paper', () => {
     const liked = paper('liked', 'Old Work on Sheaves', 'Sheaf theory.', { authors: ['Maria Rossi'] });
     const papers = [
