@@ -131,4 +131,19 @@ describe('Discord journey (real serve composition)', () => {
     expect(await serve.handle.app.store.listFeedback(MAIN_KEY)).toEqual([expect.objectContaining({ paperId: '2611.10001', userId: alice.id, value: 1 })]);
     expect(votes).toHaveLength(1);
   });
+
+  it('autocompletes /papers paper from the store: by id prefix, else by title words', async () => {
+    const answer = async (text: string) => {
+      const sent = fake.autocomplete({ sub: 'paper', text });
+      const cb = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`, 5000, 'autocomplete');
+      expect(cb.body.type).toBe(8);
+      return cb.body.data.choices as Array<{ name: string; value: string }>;
+    };
+    const byId = await answer('2611.1000');
+    expect(byId.map((c) => c.value).sort()).toEqual(['2611.10001', '2611.10002', '2611.10003', '2611.10004', '2611.10005']);
+    expect(byId[0]!.value).toBe('2611.10005'); // newest first
+    const byWords = await answer('temporal consistency');
+    expect(byWords[0]?.name).toMatch(/Temporal Consistency/);
+    expect(await answer('zzzz-no-such-paper')).toEqual([]);
+  });
 });
