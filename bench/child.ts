@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Spawns `cold-start.ts <url> <mode>`; resolves its result and the process's wall time. */
-export function runColdChild<T>(url: string, mode: 'load' | 'serve'): Promise<{ result: T; wallMs: number }> {
+/** Spawns `cold-start.ts <url> <mode> [...args]`; resolves its result and the process's wall time. */
+export function runColdChild<T>(url: string, mode: 'load' | 'serve', ...args: string[]): Promise<{ result: T; wallMs: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'bench/cold-start.ts', url, mode], {
+    const child = spawn(process.execPath, ['bin/run-ts.mjs', 'bench/cold-start.ts', url, mode, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -132,10 +132,13 @@ export function matchFeedback(candidates: PaperText[], candidatePapers: Paper[],
     }
     const authors = candidatePapers[ci]!.authors;
     const keys = authors.map((a) => (votedNames.has(lastWord(a)) ? nameKey(a) : undefined));
-    for (const [vi, v] of voted.entries()) {
+    // Most candidates share no family name with any voted paper: skip the per-vote author check.
+    const anyKey = keys.some((k) => k !== undefined);
+    for (let vi = 0; vi < voted.length; vi++) {
+      const v = voted[vi]!;
       let sim = Math.min(1, Math.max(0, (dots[vi]! / norm - FLOOR) / SPAN));
       let sharedAuthor: string | undefined;
-      const k = keys.findIndex((a) => a !== undefined && v.authors.some((b) => sameAuthor(b, a)));
+      const k = anyKey ? keys.findIndex((a) => a !== undefined && v.authors.some((b) => sameAuthor(b, a))) : -1;
       if (k >= 0 && SHARED_AUTHOR > sim) {
         sim = SHARED_AUTHOR;
         sharedAuthor = authors[k];

@@ -36,18 +36,21 @@ const BREAK = '';
 
 const UNIT: Record<CountField, number> = { title: 1, keywords: 2 ** 8, abstract: 2 ** 16, lead: 2 ** 24 };
 
-function addTo(counts: Map<string, TermCounts>, term: string, field: CountField): void {
+/** Adds one occurrence in the field (shift/unit) and, when `lead`, in the lead too; counts stay ≤ 255. */
+function addTo(counts: Map<string, TermCounts>, term: string, shift: number, unit: number, lead: boolean): void {
   const c = counts.get(term) ?? 0;
-  if (((c >>> SHIFT[field]) & 255) < 255) counts.set(term, c + UNIT[field]);
+  let next = ((c >>> shift) & 255) < 255 ? c + unit : c;
+  if (lead && ((next >>> SHIFT.lead) & 255) < 255) next += UNIT.lead;
+  if (next !== c) counts.set(term, next);
 }
 
 function analyzeField(text: string, field: CountField, counts: Map<string, TermCounts>): string[] {
   const seq: string[] = [];
   const lead = field === 'abstract';
-  const onJoined = (t: string) => {
-    addTo(counts, t, field);
-    if (lead && seq.length <= LEAD_TERMS) addTo(counts, t, 'lead');
-  };
+  const shift = SHIFT[field];
+  const unit = UNIT[field];
+  // One map update per occurrence, the lead counted in the same update.
+  const onJoined = (t: string) => addTo(counts, t, shift, unit, lead && seq.length <= LEAD_TERMS);
   scanTerms(
     text,
     (t) => {

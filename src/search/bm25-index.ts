@@ -46,6 +46,38 @@ export interface Bm25Hit {
   terms: string[];
 }
 
+/** The documents of an index, numbered 0..n-1 in the order they were added, and its terms. */
+export interface Bm25Content {
+  boosts: number[];
+  keys: string[];
+  tie: Float64Array;
+  /** Per field, each document's length in terms. */
+  lengths: Uint16Array[];
+  terms: string[];
+}
+
+/**
+ * An index's live content, for snapshots, read in place (valid until the index changes): every
+ * term has at least one posting, visited in ascending document order.
+ */
+export interface Bm25Export extends Bm25Content {
+  /** Number of postings of each term. */
+  counts: Uint32Array;
+  /** Calls `visit` with each posting of term `t`: the document and its packed per-field counts. */
+  forEachPosting(t: number, visit: (doc: number, packed: number) => void): void;
+}
+
+/** Content to build an index from (what a snapshot decodes to). */
+export interface Bm25State extends Bm25Content {
+  /** Number of postings of each term. */
+  counts: Uint32Array;
+  /**
+   * Writes term t's postings into `into` as (document, packed counts) pairs, in ascending
+   * document order. Called once per term, for t = 0, 1, 2, … in order.
+   */
+  readPostings(t: number, into: Int32Array): void;
+}
+
 /** Options of one search. */
 export interface Bm25SearchOptions {
   limit: number;
@@ -92,8 +124,9 @@ export class Bm25Index {
   private readonly terms: string[] = [];
   private readonly postings: Postings[] = [];
   private postCount = new Int32Array(1024);
-  private readonly prefixBuckets = new Map<string, number[]>();
-  private readonly fuzzyBuckets = new Map<string, number[]>();
+  // Built on the first query that needs them: a start-up that only adds or restores skips the cost.
+  private prefixBuckets: Map<string, number[]> | undefined;
+  private fuzzyBuckets: Map<string, number[]> | undefined;
 
   private readonly keys: string[] = [];
   private readonly keyToDoc = new Map<string, number>();
@@ -103,6 +136,10 @@ export class Bm25Index {
   private readonly lengthSums: number[];
   private liveCount = 0;
   private deadCount = 0;
+  // Per-document accumulators reused by every search (zeroed again where touched): allocating
+  // them per query made ~1 MB of garbage per search at 100k documents.
+  private scratchScores = new Float64Array(0);
+  private scratchMatched = new Uint32Array(0);
 
   constructor(fieldBoosts: number[]) {
     if (fieldBoosts.length === 0 || fieldBoosts.length > MAX_FIELDS) throw new Error('Bm25Index: 1 to 3 fields');
@@ -181,43 +218,55 @@ export class Bm25Index {
     }
     const fields = options.fields ?? this.boosts.map((_, f) => f);
     const avg = this.lengthSums.map((s) => Math.max(1, s / this.liveCount));
-    const scores = new Float64Array(n);
-    const matched = new Uint32Array(n);
+    if (this.scratchScores.length < n) {
+      this.scratchScores = new Float64Array(n + (n >> 3));
+      this.scratchMatched = new Uint32Array(n + (n >> 3));
+    }
+    const scores = this.scratchScores;
+    const matched = this.scratchMatched;
     const touched: number[] = [];
     const queryTerms = query.slice(0, 32);
-    queryTerms.forEach((q, qi) => {
-      for (const [termId, weight] of this.expand(q)) {
-        const df = this.postCount[termId]!;
-        const idf = Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
-        const list = this.postings[termId]!;
-        for (let i = 0; i < df; i++) {
-          let d: number;
-          let packed: number;
-          if (typeof list === 'number') {
-            d = Math.floor(list / SINGLE_SHIFT);
-            packed = list % SINGLE_SHIFT;
-          } else {
-            d = list[2 * i]!;
-            packed = list[2 * i + 1]!;
+    try {
+      queryTerms.forEach((q, qi) => {
+        for (const [termId, weight] of this.expand(q)) {
+          const df = this.postCount[termId]!;
+          const idf = Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+          const list = this.postings[termId]!;
+          for (let i = 0; i < df; i++) {
+            let d: number;
+            let packed: number;
+            if (typeof list === 'number') {
+              d = Math.floor(list / SINGLE_SHIFT);
+              packed = list % SINGLE_SHIFT;
+            } else {
+              d = list[2 * i]!;
+              packed = list[2 * i + 1]!;
+            }
+            if (this.live[d] === 0 || (allowed && allowed[d] === 0)) continue;
+            let tf = 0;
+            for (const f of fields) {
+              const count = (packed >>> (f * TF_BITS)) & TF_MAX;
+              if (count) tf += (this.boosts[f]! * count) / (1 - B + (B * this.lengths[f]![d]!) / avg[f]!);
+            }
+            if (tf === 0) continue;
+            if (scores[d] === 0) touched.push(d);
+            scores[d] = scores[d]! + (weight * idf * tf * (K1 + 1)) / (K1 + tf);
+            matched[d] = matched[d]! | (1 << qi);
           }
-          if (this.live[d] === 0 || (allowed && allowed[d] === 0)) continue;
-          let tf = 0;
-          for (const f of fields) {
-            const count = (packed >>> (f * TF_BITS)) & TF_MAX;
-            if (count) tf += (this.boosts[f]! * count) / (1 - B + (B * this.lengths[f]![d]!) / avg[f]!);
-          }
-          if (tf === 0) continue;
-          if (scores[d] === 0) touched.push(d);
-          scores[d] = scores[d]! + (weight * idf * tf * (K1 + 1)) / (K1 + tf);
-          matched[d] = matched[d]! | (1 << qi);
         }
+      });
+      const hits = this.top(touched, scores, options.limit).map((d) => ({
+        key: this.keys[d]!,
+        score: scores[d]!,
+        terms: queryTerms.filter((_, qi) => (matched[d]! & (1 << qi)) !== 0).map((q) => q.term),
+      }));
+      return hits;
+    } finally {
+      for (const d of touched) {
+        scores[d] = 0;
+        matched[d] = 0;
       }
-    });
-    return this.top(touched, scores, options.limit).map((d) => ({
-      key: this.keys[d]!,
-      score: scores[d]!,
-      terms: queryTerms.filter((_, qi) => (matched[d]! & (1 << qi)) !== 0).map((q) => q.term),
-    }));
+    }
   }
 
   /** The query term's dictionary ids with weights: itself, plus prefix and fuzzy expansions. */
@@ -225,21 +274,23 @@ export class Bm25Index {
     const out: Array<[number, number]> = [];
     const own = this.termIds.get(q.term);
     if (own !== undefined) out.push([own, q.weight]);
+    // Ties are broken by the term itself, not its id, so results do not depend on the order
+    // documents were added in (a restored snapshot numbers terms differently).
     if (q.prefix && q.term.length >= PREFIX_KEY) {
-      const bucket = this.prefixBuckets.get(q.term.slice(0, PREFIX_KEY)) ?? [];
+      const bucket = this.buckets().prefix.get(q.term.slice(0, PREFIX_KEY)) ?? [];
       const longer = bucket.filter((id) => id !== own && this.terms[id]!.startsWith(q.term));
-      longer.sort((a, b) => this.postCount[b]! - this.postCount[a]! || a - b);
+      longer.sort((a, b) => this.postCount[b]! - this.postCount[a]! || this.compareTerms(a, b));
       for (const id of longer.slice(0, 30)) out.push([id, q.weight * 0.4 * (q.term.length / this.terms[id]!.length)]);
     }
     if (q.fuzzy && own === undefined && q.term.length >= 5) {
       const found: Array<[number, number]> = [];
       for (let len = q.term.length - q.fuzzy; len <= q.term.length + q.fuzzy; len++) {
-        for (const id of this.fuzzyBuckets.get(`${q.term[0]}${len}`) ?? []) {
+        for (const id of this.buckets().fuzzy.get(`${q.term[0]}${len}`) ?? []) {
           const dist = boundedEditDistance(q.term, this.terms[id]!, q.fuzzy);
           if (dist <= q.fuzzy) found.push([id, dist]);
         }
       }
-      found.sort((a, b) => a[1] - b[1] || this.postCount[b[0]]! - this.postCount[a[0]]! || a[0] - b[0]);
+      found.sort((a, b) => a[1] - b[1] || this.postCount[b[0]]! - this.postCount[a[0]]! || this.compareTerms(a[0], b[0]));
       for (const [id, dist] of found.slice(0, 10)) out.push([id, q.weight * (dist === 1 ? 0.45 : 0.3)]);
       // A typo in a suffix defeats stemming ("quantizaton" is not stemmed to "quantiz"): also try
       // the longest known term the unknown one starts with.
@@ -293,6 +344,27 @@ export class Bm25Index {
     return heap.sort((a, b) => (a === b ? 0 : better(a, b) ? -1 : 1));
   }
 
+  private compareTerms(a: number, b: number): number {
+    const x = this.terms[a]!;
+    const y = this.terms[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  private buckets(): { prefix: Map<string, number[]>; fuzzy: Map<string, number[]> } {
+    if (!this.prefixBuckets || !this.fuzzyBuckets) {
+      this.prefixBuckets = new Map();
+      this.fuzzyBuckets = new Map();
+      for (let id = 0; id < this.terms.length; id++) this.bucketTerm(id);
+    }
+    return { prefix: this.prefixBuckets, fuzzy: this.fuzzyBuckets };
+  }
+
+  private bucketTerm(id: number): void {
+    const term = this.terms[id]!;
+    if (term.length >= PREFIX_KEY) pushTo(this.prefixBuckets!, term.slice(0, PREFIX_KEY), id);
+    if (term.length >= 4) pushTo(this.fuzzyBuckets!, `${term[0]}${term.length}`, id);
+  }
+
   private termId(term: string): number {
     let id = this.termIds.get(term);
     if (id !== undefined) return id;
@@ -301,8 +373,7 @@ export class Bm25Index {
     this.termIds.set(term, id);
     this.postings.push(0);
     this.postCount = grow(this.postCount, id + 1);
-    if (term.length >= PREFIX_KEY) pushTo(this.prefixBuckets, term.slice(0, PREFIX_KEY), id);
-    if (term.length >= 4) pushTo(this.fuzzyBuckets, `${term[0]}${term.length}`, id);
+    if (this.prefixBuckets) this.bucketTerm(id);
     return id;
   }
 
@@ -350,6 +421,105 @@ export class Bm25Index {
       // A list emptied to one posting keeps its array form; addPosting copes with every form.
     }
     this.deadCount = 0;
+  }
+
+  /**
+   * The live content (see Bm25Export), after dropping removed documents from the postings.
+   * Documents are renumbered without gaps, which changes no search result.
+   */
+  exportContent(): Bm25Export {
+    if (this.deadCount > 0) this.vacuum();
+    const n = this.keys.length;
+    const renumber = new Int32Array(n).fill(-1);
+    const keys: string[] = [];
+    const tie = new Float64Array(this.liveCount);
+    const lengths = this.lengths.map(() => new Uint16Array(this.liveCount));
+    for (let d = 0; d < n; d++) {
+      if (this.live[d] === 0) continue;
+      const nd = keys.length;
+      renumber[d] = nd;
+      keys.push(this.keys[d]!);
+      tie[nd] = this.tie[d]!;
+      this.lengths.forEach((l, f) => (lengths[f]![nd] = l[d]!));
+    }
+    const ids: number[] = [];
+    for (let t = 0; t < this.terms.length; t++) if (this.postCount[t]! > 0) ids.push(t);
+    const postings = this.postings;
+    const counts = Uint32Array.from(ids, (t) => this.postCount[t]!);
+    return {
+      boosts: [...this.boosts],
+      keys,
+      tie,
+      lengths,
+      terms: ids.map((t) => this.terms[t]!),
+      counts,
+      forEachPosting(t, visit) {
+        const list = postings[ids[t]!]!;
+        if (typeof list === 'number') return visit(renumber[Math.floor(list / SINGLE_SHIFT)]!, list % SINGLE_SHIFT);
+        const count = counts[t]!;
+        for (let i = 0; i < count; i++) visit(renumber[list[2 * i]!]!, list[2 * i + 1]!);
+      },
+    };
+  }
+
+  /**
+   * An index holding `state`'s documents, minus those whose key is in `skip` (to be re-added by
+   * the caller). Searches give exactly what an index built by adding the same documents gives.
+   */
+  static fromState(state: Bm25State, skip?: ReadonlySet<string>): Bm25Index {
+    const index = new Bm25Index(state.boosts);
+    const n = state.keys.length;
+    const renumber = new Int32Array(n).fill(-1);
+    let live = 0;
+    for (let d = 0; d < n; d++) if (!skip?.has(state.keys[d]!)) renumber[d] = live++;
+    index.live = new Uint8Array(Math.max(1024, live));
+    index.tie = new Float64Array(Math.max(1024, live));
+    state.lengths.forEach((_, f) => (index.lengths[f] = new Uint16Array(Math.max(1024, live))));
+    for (let d = 0; d < n; d++) {
+      const nd = renumber[d]!;
+      if (nd < 0) continue;
+      const key = state.keys[d]!;
+      index.keys.push(key);
+      index.keyToDoc.set(key, nd);
+      index.live[nd] = 1;
+      index.tie[nd] = state.tie[d]!;
+      state.lengths.forEach((l, f) => {
+        index.lengths[f]![nd] = l[d]!;
+        index.lengthSums[f]! += l[d]!;
+      });
+    }
+    index.liveCount = live;
+    index.postCount = new Int32Array(Math.max(1024, state.terms.length));
+    let longest = 1;
+    for (const c of state.counts) longest = Math.max(longest, c);
+    const scratch = new Int32Array(2 * longest);
+    for (let t = 0; t < state.terms.length; t++) {
+      state.readPostings(t, scratch);
+      let w = 0;
+      for (let r = 0; r < 2 * state.counts[t]!; r += 2) {
+        const nd = renumber[scratch[r]!]!;
+        if (nd < 0) continue;
+        scratch[w] = nd;
+        scratch[w + 1] = scratch[r + 1]!;
+        w += 2;
+      }
+      const count = w / 2;
+      if (count === 0) continue;
+      const id = index.terms.length;
+      index.terms.push(state.terms[t]!);
+      index.termIds.set(state.terms[t]!, id);
+      index.postCount[id] = count;
+      // The same three forms addPosting builds, so later adds and vacuums work unchanged. Long
+      // lists get room for an eighth more, so a day's papers added later need no reallocation.
+      if (count === 1) index.postings.push(scratch[0]! * SINGLE_SHIFT + scratch[1]!);
+      else if (count < TYPED_AFTER) index.postings.push(Array.from(scratch.subarray(0, w)));
+      else {
+        const list = new Int32Array(w + 2 * Math.ceil(count / 8));
+        list.set(scratch.subarray(0, w));
+        index.postings.push(list);
+      }
+    }
+    return index;
   }
 }
 

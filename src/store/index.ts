@@ -1,5 +1,5 @@
 // The state layer's public surface.
-import type { BotStore, Logger } from '../ports.js';
+import type { Logger } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { KeyvBotStore } from './bot-store.js';
 import { KeyvStore } from './keyv-store.js';
@@ -16,12 +16,12 @@ export * as storeKeys from './keys.js';
  * redis://, rediss://, postgres://, postgresql://). Rejects with StoreError when the backend is
  * unreachable and with InputError for an unknown scheme.
  */
-export async function createBotStore(url: string, logger: Logger = silentLogger): Promise<BotStore> {
+export async function createBotStore(url: string, logger: Logger = silentLogger): Promise<KeyvBotStore> {
   const kv = await KeyvStore.open(url, logger);
   return new KeyvBotStore(kv, logger.child({ component: 'store' }));
 }
 
 /** A fresh, empty BotStore in this process's memory (tests, one-off CLI runs). */
-export function createMemoryBotStore(logger: Logger = silentLogger): BotStore {
+export function createMemoryBotStore(logger: Logger = silentLogger): KeyvBotStore {
   return new KeyvBotStore(KeyvStore.memory(logger), logger);
 }

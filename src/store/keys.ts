@@ -20,6 +20,8 @@ export const TTL = Object.freeze({
   tokens: 3 * DAY_MS,
   /** Model output caches (summaries, judgements, embeddings): prompt version and model are in the key. */
   cache: 180 * DAY_MS,
+  /** A record of which papers one upsert changed: an index snapshot older than this is rebuilt in full. */
+  paperChange: 30 * DAY_MS,
 });
 
 /**
@@ -54,6 +56,19 @@ export const papersCatalog = (): string => 'papers:catalog';
 
 /** One catalog chunk (`YYYY-MM` or `undated`): a map of paper id → listing date. */
 export const papersCatalogChunk = (chunk: string): string => k('papers', 'catalog', chunk);
+
+/** The papers' revision: the last number an upsert that wrote papers claimed (see paperChange). */
+export const papersRevision = (): string => 'papers:revision';
+
+/** Ids of the papers the upsert that claimed `revision` wrote (TTL.paperChange): `papers:change:<n>`. */
+export const paperChange = (revision: number): string => k('papers', 'change', String(revision));
+
+/** Where a saved search-index snapshot is and what it holds: `index-snapshot:<name>`. */
+export const indexSnapshot = (name: string): string => k('index-snapshot', name);
+
+/** One part of a saved search-index snapshot: `index-snapshot:<name>:<generation>:<part>`. */
+export const indexSnapshotPart = (name: string, generation: string, part: number): string =>
+  k('index-snapshot', name, generation, String(part));
 
 /** A channel's subscription: `sub:<channelKey>`. */
 export const subscription = (channelKey: string): string => k('sub', channelKey);

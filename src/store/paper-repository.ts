@@ -5,6 +5,7 @@ import { KeyedMutex } from './mutex.js';
 import * as keys from './keys.js';
 import { canonicalPaper, catalogDate, mergePaper } from './paper-merge.js';
 import { PaperCatalog, type CatalogEntry } from './paper-catalog.js';
+import { PaperChangeLog, type PaperChanges } from './paper-change-log.js';
 
 /** Writes in flight at once during an upsert (the SQLite connection queues them anyway). */
 const WRITE_CONCURRENCY = 32;
@@ -24,6 +25,7 @@ async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Pro
  */
 export class StorePaperRepository implements PaperRepository {
   private readonly catalog: PaperCatalog;
+  private readonly changes: PaperChangeLog;
   private readonly mutex = new KeyedMutex();
 
   constructor(
@@ -31,6 +33,7 @@ export class StorePaperRepository implements PaperRepository {
     private readonly logger: Logger,
   ) {
     this.catalog = new PaperCatalog(kv);
+    this.changes = new PaperChangeLog(kv);
   }
 
   /** Merges by id (see mergePaper); one batched read, writes only for new or changed papers, one write per touched catalog chunk. */
@@ -68,7 +71,9 @@ export class StorePaperRepository implements PaperRepository {
         // Unchanged papers are still checked against the catalog ('' = undated: its chunk).
         entries.push({ id, date: catalogDate(merged), previousDate: catalogDate(old) ?? '' });
       });
-      // Papers first, catalog second: a crash in between leaves papers the next upsert re-catalogs.
+      // Change log first, then papers, then catalog: a crash in between leaves papers the next
+      // upsert re-catalogs, and at worst an index that re-reads a few unchanged papers.
+      if (writes.length > 0) await this.changes.record(writes.map((p) => p.id));
       await forEachLimited(writes, WRITE_CONCURRENCY, (p) => this.kv.set(keys.paper(p.id), p));
       await this.catalog.record(entries);
       return { added, updated };
@@ -103,6 +108,16 @@ export class StorePaperRepository implements PaperRepository {
       pending = i + size < ids.length ? this.getPapers(ids.slice(i + size, i + 2 * size)) : undefined;
       if (batch.length > 0) yield batch;
     }
+  }
+
+  /** The latest revision of the stored papers: raised by every upsert that writes one. */
+  async papersRevision(): Promise<number> {
+    return this.changes.revision();
+  }
+
+  /** Ids of papers written after revision `since` (see PaperChangeLog.changedSince). */
+  async paperChangesSince(since: number): Promise<PaperChanges | undefined> {
+    return this.changes.changedSince(since);
   }
 
   /** Every stored paper id, from the catalog (oldest month first). */

@@ -38,3 +38,23 @@ describe('stem', () => {
     expect(stem('string')).toBe('string');
   });
 });
+
+describe('stem (agrees with the regex reference)', () => {
+  it('gives the reference stem for every fixture word and for suffix combinations', async () => {
+    const { referenceStem } = await import('./stem-reference.js');
+    const { loadFixturePapers } = await import('../rank/fixture-papers.js');
+    const words = new Set<string>();
+    for (const p of loadFixturePapers()) {
+      for (const w of `${p.title} ${p.abstract} ${(p.aiKeywords ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9]+/)) words.add(w);
+    }
+    const roots = ['optim', 'real', 'organ', 'general', 'stand', 'critic', 'util', 'norm', 'symbol', 'vocal', 'summar', 'prior', 'mobil', 'recogn', 'design', 'align', 'superv', 'merg', 'embedd', 'model', 'quant', 'distil', 'diffus', 'demonstr', 'evalu', 'st', 'cre', 'activ'];
+    const ends = ['', 'e', 's', 'es', 'ed', 'ing', 'ise', 'ised', 'ises', 'ising', 'isation', 'isations', 'iser', 'isers', 'ize', 'ization', 'ation', 'ations', 'ative', 'ate', 'ated', 'ates', 'ating', 'tion', 'sion', 'ive', 'ment', 'ies', 'ied', 'ss', 'us', 'is', 'll', 'eed', 'ion'];
+    for (const r of roots) for (const mid of ['', 'a', 'al', 'an', 'it', 'on']) for (const e of ends) words.add(r + mid + e);
+    // The reference returned Object.prototype.constructor for "constructor" (a plain-object lookup): fixed.
+    words.delete('constructor');
+    const differing = [...words].filter((w) => stem(w) !== referenceStem(w));
+    expect(differing).toEqual([]);
+    expect(words.size).toBeGreaterThan(5000);
+    expect(stem('constructor')).toBe('constructor');
+  });
+});
