@@ -19,7 +19,7 @@ import { createConsoleAdapter, runConsoleChat as runConsole } from '../adapters/
 import { createSlackAdapter, slackChannelRef, type SlackAdapter } from '../adapters/slack/index.js';
 import { createDiscordAdapter, discordChannelRef, type DiscordAdapter } from '../adapters/discord/index.js';
 import { eventSeen, TTL } from './store/keys.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, errorMessage } from './errors.js';
 import type { ChatAdapter } from './ports.js';
 import type { PlatformName } from './types.js';
 import type { CustomRoute } from '@slack/bolt';
@@ -84,7 +84,22 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = await createBotStore(config.storeUrl, logger);
-  const index = createPaperIndex();
+  const fullIndex = createPaperIndex();
+  // Papers added while the index loads (a digest fetching meanwhile) are added again after it: a
+  // snapshot restore replaces the index content.
+  let loading = false;
+  const addedWhileLoading = new Set<string>();
+  const index: PaperIndex = {
+    add(batch) {
+      fullIndex.add(batch);
+      if (loading) for (const p of batch) addedWhileLoading.add(p.id);
+    },
+    has: (id) => fullIndex.has(id),
+    get size() {
+      return fullIndex.size;
+    },
+    search: (query, opts) => fullIndex.search(query, opts),
+  };
   const sourceDeps = { config: config as Config, logger, fetch: options.fetch };
   const sources = new Map<string, PaperSource>();
   const sourceFor = (name: string): PaperSource => {
@@ -122,8 +137,17 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   let indexLoad: Promise<void> | undefined;
   const loadIndex = () =>
     (indexLoad ??= (async () => {
-      const count = await loadIndexFromStore(store, index);
-      logger.info('search index loaded', { papers: count });
+      loading = true;
+      try {
+        await loadIndexFromStore(store, fullIndex, undefined, {
+          onReport: (r) => logger.info('search index loaded', { ...r, readyMs: Math.round(r.readyMs) }),
+          onSnapshotError: (err) => logger.warn('index snapshot not used; reading every paper instead', { error: errorMessage(err) }),
+        });
+      } finally {
+        loading = false;
+      }
+      if (addedWhileLoading.size) fullIndex.add(await store.getPapers([...addedWhileLoading]));
+      addedWhileLoading.clear();
     })());
   const core = createBotCore({
     store,

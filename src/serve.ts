@@ -101,8 +101,9 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     throw err;
   }
 
-  // Search and autocomplete work (with what is indexed so far) while the index loads.
-  app.loadIndex().catch((err: unknown) => logger.error('could not load the search index', { error: errorMessage(err) }));
+  // Commands and search work (with what is indexed so far) while the index loads; the scheduler
+  // starts after it, so the start-up tick's digests find a complete index.
+  const indexReady = app.loadIndex().catch((err: unknown) => logger.error('could not load the search index', { error: errorMessage(err) }));
 
   const runChannel = createChannelRunner({
     store: app.store,
@@ -129,6 +130,7 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
       { name: 'close store', run: () => app.close() },
     ],
   });
+  await indexReady;
   await scheduler.start();
   const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
   logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0] });
