@@ -2,6 +2,10 @@
 // control characters so a title cannot move the cursor or recolor the terminal.
 import pc from 'picocolors';
 import type { Digest, DigestItem, DigestNote, Outbound, Paper } from '../../src/types.js';
+import { NOTE_MARK } from '../../src/digest/format.js';
+import { sanitize } from '../../src/digest/terminal-safe.js';
+
+export { sanitize };
 
 /** How to render. */
 export interface RenderOptions {
@@ -10,22 +14,6 @@ export interface RenderOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
-
-const NOTE_MARK: Record<DigestNote['kind'], string> = {
-  'quiet-day': '○',
-  'source-failed': '!',
-  partial: '!',
-  'llm-degraded': '~',
-  budget: '$',
-  backfill: '↻',
-  info: 'i',
-};
-
-/** Removes control characters (ANSI escapes, carriage returns) but keeps line breaks and tabs. */
-export function sanitize(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
 
 /** Neutral markup (`**bold**`, `_italic_`, `[label](url)`) to terminal text. */
 export function renderInline(text: string, c: Colors = pc.createColors(false)): string {

@@ -1,11 +1,13 @@
 // Renders a digest for the terminal (text), for files (markdown) and for programs (json).
 import pc from 'picocolors';
 import type { Digest, DigestItem, DigestNote, Paper } from '../types.js';
+import { sanitizeStrings } from './terminal-safe.js';
 
 /** Output formats of `paperbot digest`. */
 export type DigestFormat = 'text' | 'markdown' | 'json';
 
-const NOTE_MARK: Record<DigestNote['kind'], string> = {
+/** One-character mark per note kind, shared by every terminal rendering. */
+export const NOTE_MARK: Readonly<Record<DigestNote['kind'], string>> = {
   'quiet-day': '○',
   'source-failed': '!',
   partial: '!',
@@ -101,14 +103,14 @@ export function formatDigest(digest: Digest, format: DigestFormat, options: { co
     case 'json':
       return JSON.stringify(digest, null, 2) + '\n';
     case 'markdown':
-      return renderMarkdown(digest);
+      return renderMarkdown(sanitizeStrings(digest));
     case 'text':
-      return renderText(digest, options.color ?? false);
+      return renderText(sanitizeStrings(digest), options.color ?? false);
   }
 }
 
 /** Renders paper cards (lookup, search results) as terminal text. */
 export function formatItems(items: DigestItem[], options: { color?: boolean } = {}): string {
   const c = pc.createColors(options.color ?? false);
-  return items.map((item, i) => textItem(item, i + 1, c)).join('\n\n') + '\n';
+  return sanitizeStrings(items).map((item, i) => textItem(item, i + 1, c)).join('\n\n') + '\n';
 }
