@@ -4,6 +4,7 @@ import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../ty
 import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
 import { rankLexical } from '../rank/lexical.js';
+import { warmForRanking } from '../rank/warm.js';
 import { errorMessage } from '../errors.js';
 import { buildDigest, isShowable } from './build-digest.js';
 import { fetchSources } from './fetch-sources.js';
@@ -60,7 +61,10 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Fetches the given sources for a date, merges duplicates and stores the papers. */
+/**
+ * Fetches the given sources for a date, merges duplicates and stores the papers; adds them to the
+ * index (when there is one) and analyzes them for ranking, so every channel ranks them cheaply.
+ */
 export async function ingest(
   deps: DigestDeps,
   sourceNames: string[],
@@ -79,8 +83,13 @@ export async function ingest(
   notes.push(...fetched.notes);
   const papers = mergePapers(fetched.papers);
   const { added, updated } = papers.length ? await deps.store.upsertPapers(papers) : { added: 0, updated: 0 };
-  // Index what the store now holds for these ids, so merged signals are searchable.
-  if (deps.index && papers.length) deps.index.add(await deps.store.getPapers(papers.map((p) => p.id)));
+  if (papers.length) {
+    // Index what the store now holds for these ids, so merged signals are searchable.
+    const stored = deps.index ? await deps.store.getPapers(papers.map((p) => p.id)) : papers;
+    deps.index?.add(stored);
+    // Analyze them once here rather than in the first channel's ranking (cached by id and text).
+    warmForRanking(stored);
+  }
   const quiet = fetched.failedSources.length === 0 && papers.length === 0;
   return { papers, notes, added, updated, quiet };
 }

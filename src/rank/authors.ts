@@ -63,19 +63,47 @@ export function sameAuthor(followed: NameKey, author: NameKey): boolean {
   );
 }
 
+/** A paper's author list prepared for repeated matching. */
+export interface AuthorNames {
+  names: string[];
+  /** Each name folded and squashed ("Yann Le Cun" → "yannlecun"): a cheap containment filter. */
+  flat: string[];
+  /** Each name's folded last word, letters and digits only: a cheap key to rule out pairs. */
+  last: string[];
+  /** nameKey of each name (undefined when nothing name-like is left). */
+  keys: Array<NameKey | undefined>;
+}
+
+/** The folded last word of a name, letters and digits only ("Y. LeCun" → "lecun"). */
+export function lastWord(name: string): string {
+  const folded = foldText(name).trim();
+  return folded.slice(folded.lastIndexOf(' ') + 1).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Prepares an author list for findFollowed and repeated comparisons. */
+export function authorNames(names: string[]): AuthorNames {
+  return {
+    names,
+    flat: names.map((n) => squash(foldText(n))),
+    last: names.map(lastWord),
+    keys: names.map(nameKey),
+  };
+}
+
 /** The first of `authors` that one of the followed names matches, with that followed name. */
 export function findFollowed(
   followed: NameKey[],
-  authors: string[],
+  authors: string[] | AuthorNames,
 ): { author: string; index: number } | undefined {
-  for (const name of authors) {
+  const a = Array.isArray(authors) ? authorNames(authors) : authors;
+  for (let i = 0; i < a.names.length; i++) {
     // Cheap filter before parsing: the folded, squashed name must contain a followed family name.
-    const flat = squash(foldText(name));
+    const flat = a.flat[i]!;
     if (!followed.some((f) => flat.includes(f.family))) continue;
-    const key = nameKey(name);
+    const key = a.keys[i];
     if (!key) continue;
     const index = followed.findIndex((f) => sameAuthor(f, key));
-    if (index >= 0) return { author: name, index };
+    if (index >= 0) return { author: a.names[i]!, index };
   }
   return undefined;
 }

@@ -2,10 +2,11 @@
 // weighted by rarity, or a shared author) is lifted, one close to a disliked paper is lowered.
 // Recent votes count more, because a team's taste drifts.
 import type { Paper } from '../types.js';
-import { foldText } from '../search/text.js';
 import type { FeedbackVote } from './profile.js';
-import { countIn, paperText, type PaperText, type TermCounts } from './paper-text.js';
-import { nameKey, sameAuthor, type NameKey } from './authors.js';
+import { countIn, type PaperText, type TermCounts } from './paper-text.js';
+import { sameAuthor, type AuthorNames, type NameKey } from './authors.js';
+import { analyzedPaper, type AnalyzedPaper } from './paper-cache.js';
+import { TermSlots } from './vocabulary.js';
 
 /** How much one candidate resembles the channel's 👍 and 👎 papers, each in [0, 1]. */
 export interface FeedbackMatch {
@@ -34,25 +35,75 @@ function tfWeight(c: TermCounts): number {
   return tf > 0 ? 1 + Math.log(tf) : 0;
 }
 
-/** Length of a paper's tf vector (rarity left out so it can be computed once per paper). */
-const tfNorms = new WeakMap<PaperText, number>();
-function tfNorm(text: PaperText): number {
-  let n = tfNorms.get(text);
-  if (n === undefined) {
-    let sum = 0;
-    text.counts.forEach((c) => {
-      const w = tfWeight(c);
-      sum += w * w;
-    });
-    tfNorms.set(text, (n = Math.sqrt(sum) || 1));
-  }
-  return n;
+/** A paper's tf weights, in the order of its terms (`text.ids`), and their vector length. */
+export interface TermWeights {
+  weights: Float64Array;
+  /** Length of the tf vector (rarity left out so it can be computed once per paper). */
+  norm: number;
 }
 
-/** A cheap key to rule out most author pairs before parsing names: the folded last word. */
-function lastWord(name: string): string {
-  const folded = foldText(name).trim();
-  return folded.slice(folded.lastIndexOf(' ') + 1).replace(/[^\p{L}\p{N}]+/gu, '');
+const weightsOf = new WeakMap<PaperText, TermWeights>();
+
+/** The tf weights of a paper's terms, computed once per analysis (ingest warms them). */
+export function termWeights(text: PaperText): TermWeights {
+  let tw = weightsOf.get(text);
+  if (!tw) {
+    const weights = new Float64Array(text.counts.size);
+    let sum = 0;
+    let k = 0;
+    text.counts.forEach((c) => {
+      const w = tfWeight(c);
+      weights[k++] = w;
+      sum += w * w;
+    });
+    weightsOf.set(text, (tw = { weights, norm: Math.sqrt(sum) || 1 }));
+  }
+  return tw;
+}
+
+/** Voted papers' authors by family name, and by given name when there is one (for swapped names). */
+interface AuthorIndex {
+  byFamily: Map<string, Array<[number, NameKey]>>;
+  byGiven: Map<string, Array<[number, NameKey]>>;
+}
+
+function indexAuthors(voted: VotedPaper[]): AuthorIndex {
+  const index: AuthorIndex = { byFamily: new Map(), byGiven: new Map() };
+  const add = (map: Map<string, Array<[number, NameKey]>>, key: string, entry: [number, NameKey]) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  voted.forEach((v, vi) => {
+    for (const b of v.authors) {
+      add(index.byFamily, b.family, [vi, b]);
+      if (b.given.length === 1) add(index.byGiven, b.given[0]!, [vi, b]);
+    }
+  });
+  return index;
+}
+
+/**
+ * For each vote, the index of the candidate's first author who is also an author of the voted
+ * paper (sameAuthor), or -1, written to `at`; false when there is none at all. Only authors whose
+ * last word is among `votedNames` are parsed: most candidates share no family name with any vote.
+ */
+function sharedAuthors(names: AuthorNames, votedNames: Set<string>, index: AuthorIndex, at: Int32Array): boolean {
+  let any = false;
+  for (let i = 0; i < names.last.length; i++) {
+    if (!votedNames.has(names.last[i]!)) continue;
+    const a = names.keys[i];
+    if (!a) continue;
+    if (!any) {
+      at.fill(-1);
+      any = true;
+    }
+    // sameAuthor holds only for an equal family name, or a single given name and family swapped.
+    for (const list of [index.byFamily.get(a.family), a.given.length === 1 ? index.byGiven.get(a.family) : undefined]) {
+      if (list) for (const [vi, b] of list) if (at[vi]! < 0 && sameAuthor(b, a)) at[vi] = i;
+    }
+  }
+  return any;
 }
 
 interface VotedPaper {
@@ -60,88 +111,100 @@ interface VotedPaper {
   value: 1 | -1;
   recency: number;
   authors: NameKey[];
-  /** Most distinctive terms → weight (tf × rarity, unit length over these terms). */
-  terms: Map<string, number>;
 }
+
+// Reused between rankings: term id → slot among the voted papers' terms.
+const votedSlots = new TermSlots();
 
 /**
  * Compares every candidate with the channel's recent votes: a rarity-weighted term overlap
  * (normalized by both papers' lengths) and shared authors. Rarity is measured among the
  * candidates. Cost is one pass over each candidate's terms, whatever the number of votes.
+ * The candidates' analyses must come from one batch (analyzedPapers) made just before.
  */
-export function matchFeedback(candidates: PaperText[], candidatePapers: Paper[], votes: FeedbackVote[]): FeedbackMatch[] {
+export function matchFeedback(candidates: AnalyzedPaper[], votes: FeedbackVote[]): FeedbackMatch[] {
   const recent = votes.slice(-MAX_VOTES);
   if (recent.length === 0) return candidates.map(() => ({ like: 0, dislike: 0 }));
-  const votedTexts = recent.map((v) => paperText(v.paper));
-  const votedTerms = new Set<string>();
-  for (const t of votedTexts) t.counts.forEach((_, term) => votedTerms.add(term));
+  const votedTexts = recent.map((v) => analyzedPaper(v.paper));
+  try {
+    return compare(candidates, recent, votedTexts);
+  } finally {
+    votedSlots.clear();
+  }
+}
 
-  // One pass over the candidates: document frequencies of the voted papers' terms, and the hits.
-  const df = new Map<string, number>();
-  const hits: Array<Array<[string, number]>> = candidates.map((text) => {
-    const found: Array<[string, number]> = [];
-    text.counts.forEach((c, term) => {
-      if (!votedTerms.has(term)) return;
-      df.set(term, (df.get(term) ?? 0) + 1);
-      found.push([term, tfWeight(c)]);
-    });
-    return found;
-  });
+function compare(candidates: AnalyzedPaper[], recent: FeedbackVote[], votedAnalyses: AnalyzedPaper[]): FeedbackMatch[] {
+  // Every term of a voted paper gets a slot; slots index the per-term arrays below.
+  let slots = 0;
+  for (const { text } of votedAnalyses) {
+    for (const id of text.ids) if (votedSlots.get(id) < 0) votedSlots.set(id, slots++);
+  }
+
+  // Document frequencies of the voted papers' terms among the candidates.
+  const df = new Int32Array(slots);
+  for (const { text } of candidates) {
+    for (const id of text.ids) {
+      const s = votedSlots.get(id);
+      if (s >= 0) df[s]!++;
+    }
+  }
   const n = candidates.length;
-  const idf = (t: string) => Math.log(1 + n / (1 + (df.get(t) ?? 0)));
+  const idf = new Float64Array(slots);
+  for (let s = 0; s < slots; s++) idf[s] = Math.log(1 + n / (1 + df[s]!));
 
   const votedNames = new Set<string>();
-  const voted: VotedPaper[] = recent.map((v, i) => {
-    const weighted: Array<[string, number]> = [];
-    votedTexts[i]!.counts.forEach((c, term) => weighted.push([term, tfWeight(c) * idf(term)]));
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // slot → [vote index, vote's weight × rarity, …], so each candidate term is looked up once.
+  const byTerm: Array<number[] | undefined> = new Array(slots);
+  const voted: VotedPaper[] = recent.map((v, vi) => {
+    const { text, authors: names } = votedAnalyses[vi]!;
+    const weighted: Array<[string, number, number]> = [];
+    let k = 0;
+    text.counts.forEach((c, term) => {
+      const s = votedSlots.get(text.ids[k++]!);
+      weighted.push([term, s, tfWeight(c) * idf[s]!]);
+    });
+    weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
     const top = weighted.slice(0, TOP_TERMS);
-    const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    const authors = v.paper.authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
-    for (const a of v.paper.authors) votedNames.add(lastWord(a));
+    const norm = Math.sqrt(top.reduce((sum, [, , w]) => sum + w * w, 0)) || 1;
+    for (const [, s, w] of top) (byTerm[s] ??= []).push(vi, (w / norm) * idf[s]!);
+    const authors: NameKey[] = [];
+    for (const key of names.keys) if (key) authors.push(key);
+    for (const last of names.last) votedNames.add(last);
     for (const a of authors) votedNames.add(a.family);
     return {
       paper: v.paper,
       value: v.value,
       // Oldest counted vote weighs 0.6, the newest 1.
-      recency: recent.length > 1 ? 0.6 + (0.4 * i) / (recent.length - 1) : 1,
+      recency: recent.length > 1 ? 0.6 + (0.4 * vi) / (recent.length - 1) : 1,
       authors,
-      terms: new Map(top.map(([t, w]) => [t, w / norm])),
     };
   });
 
-  // term → [vote index, vote's weight × rarity], so each candidate term is looked up once.
-  const byTerm = new Map<string, Array<[number, number]>>();
-  voted.forEach((v, vi) => {
-    v.terms.forEach((w, t) => {
-      const entry: [number, number] = [vi, w * idf(t)];
-      const list = byTerm.get(t);
-      if (list) list.push(entry);
-      else byTerm.set(t, [entry]);
-    });
-  });
+  const authorIndex = indexAuthors(voted);
+  const sharedAt = new Int32Array(voted.length);
   const dots = new Float64Array(voted.length);
-
-  return candidates.map((text, ci) => {
+  return candidates.map(({ text, authors: names }) => {
     const out: FeedbackMatch = { like: 0, dislike: 0 };
-    const norm = tfNorm(text);
+    const { weights, norm } = termWeights(text);
     dots.fill(0);
-    for (const [t, w] of hits[ci]!) {
-      const list = byTerm.get(t);
-      if (list) for (const [vi, vw] of list) dots[vi] = dots[vi]! + vw * w;
+    const ids = text.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const s = votedSlots.get(ids[k]!);
+      if (s < 0) continue;
+      const list = byTerm[s];
+      if (!list) continue;
+      const w = weights[k]!;
+      for (let j = 0; j < list.length; j += 2) dots[list[j]!] = dots[list[j]!]! + list[j + 1]! * w;
     }
-    const authors = candidatePapers[ci]!.authors;
-    const keys = authors.map((a) => (votedNames.has(lastWord(a)) ? nameKey(a) : undefined));
-    // Most candidates share no family name with any voted paper: skip the per-vote author check.
-    const anyKey = keys.some((k) => k !== undefined);
+    const shared = sharedAuthors(names, votedNames, authorIndex, sharedAt);
     for (let vi = 0; vi < voted.length; vi++) {
       const v = voted[vi]!;
       let sim = Math.min(1, Math.max(0, (dots[vi]! / norm - FLOOR) / SPAN));
       let sharedAuthor: string | undefined;
-      const k = anyKey ? keys.findIndex((a) => a !== undefined && v.authors.some((b) => sameAuthor(b, a))) : -1;
+      const k = shared ? sharedAt[vi]! : -1;
       if (k >= 0 && SHARED_AUTHOR > sim) {
         sim = SHARED_AUTHOR;
-        sharedAuthor = authors[k];
+        sharedAuthor = names.names[k];
       }
       sim *= v.recency;
       if (v.value === 1 && sim > out.like) {

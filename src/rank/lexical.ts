@@ -7,7 +7,9 @@ import { findFollowed, nameKey, type NameKey } from './authors.js';
 import { matchFeedback, type FeedbackMatch } from './feedback.js';
 import { parseInterests, parseKeywords, type Concept, type Facet } from './interests.js';
 import { alternativeStrength, conceptScore, facetWeights, scoreFacets, type FacetTable } from './match.js';
-import { paperText, type PaperText } from './paper-text.js';
+import type { PaperText } from './paper-text.js';
+import { analyzedPapers } from './paper-cache.js';
+import { TermSlots } from './vocabulary.js';
 import type { InterestProfile } from './profile.js';
 import { popularity, recency } from './signals.js';
 import { formatWhy, upvotesOf, type WhyParts } from './why.js';
@@ -74,7 +76,13 @@ function prepare(profile: InterestProfile): Prepared {
   };
 }
 
-/** term → indexes of the candidates containing it, for the terms the concepts can match. */
+// Reused between rankings: term id → index of its postings list.
+const postingSlots = new TermSlots();
+
+/**
+ * term → indexes of the candidates containing it, for the terms the concepts can match. The
+ * texts must share one vocabulary (one analyzedPapers batch).
+ */
 function buildPostings(texts: PaperText[], concepts: Concept[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   for (const c of concepts) {
@@ -85,9 +93,24 @@ function buildPostings(texts: PaperText[], concepts: Concept[]): Map<string, num
       }
     }
   }
-  texts.forEach((t, i) => {
-    for (const term of t.counts.keys()) postings.get(term)?.push(i);
-  });
+  if (texts.length === 0) return postings;
+  const vocab = texts[0]!.vocab;
+  const lists: number[][] = [];
+  try {
+    for (const [term, list] of postings) {
+      const id = vocab.find(term);
+      if (id >= 0) postingSlots.set(id, lists.push(list) - 1);
+    }
+    if (lists.length === 0) return postings;
+    texts.forEach((t, i) => {
+      for (const id of t.ids) {
+        const s = postingSlots.get(id);
+        if (s >= 0) lists[s]!.push(i);
+      }
+    });
+  } finally {
+    postingSlots.clear();
+  }
   return postings;
 }
 
@@ -118,11 +141,12 @@ function matchedLabels(
   const order = concepts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const ci of order) {
     if (scores[ci]! < SHOW_CONCEPT) continue;
-    concepts[ci]!.facets.forEach((f, k) => {
+    const facets = concepts[ci]!.facets;
+    for (let k = 0; k < facets.length; k++) {
       const s = table.scores[offsets[ci]! + k]![p]!;
       const alt = table.alts[offsets[ci]! + k]![p];
-      if (!f.generic && s >= SHOW_FACET && alt) labels.push(alt.label);
-    });
+      if (!facets[k]!.generic && s >= SHOW_FACET && alt) labels.push(alt.label);
+    }
   }
   return labels;
 }
@@ -139,13 +163,14 @@ const orNoisy = (a: number, b: number) => 1 - (1 - a) * (1 - b);
 export function rankLexical(papers: Paper[], profile: InterestProfile, options: RankOptions = {}): RankedPaper[] {
   if (papers.length === 0) return [];
   const prep = prepare(profile);
-  const texts = papers.map(paperText);
+  const analyses = analyzedPapers(papers);
+  const texts = analyses.map((a) => a.text);
   const postings = buildPostings(texts, [...prep.concepts, ...prep.includes]);
   const now = options.now?.getTime() ?? papers.reduce((max, p) => Math.max(max, paperTime(p)), 0);
 
   const interest = scoreConcepts(prep.concepts, texts, postings);
   const include = scoreConcepts(prep.includes, texts, postings);
-  const feedback: FeedbackMatch[] = matchFeedback(texts, papers, profile.feedback);
+  const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback);
   const hasPreference =
     prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length > 0;
 
@@ -168,7 +193,7 @@ export function rankLexical(papers: Paper[], profile: InterestProfile, options: 
     const inc = is.length ? Math.max(...is) : 0;
     why.includes = matchedLabels(prep.includes, is, include.table, include.offsets, p);
 
-    const followed = prep.follows.length ? findFollowed(prep.follows, paper.authors) : undefined;
+    const followed = prep.follows.length ? findFollowed(prep.follows, analyses[p]!.authors) : undefined;
     if (followed) why.followed = followed.author;
 
     const fb = feedback[p] ?? { like: 0, dislike: 0 };

@@ -18,17 +18,22 @@ function termStrength(c: TermCounts | undefined): number {
   return countIn(c, 'keywords') ? Math.max(0.6, abstract) : abstract;
 }
 
-/** Occurrences of `terms` in order, allowing one foreign term between neighbours. */
-function phraseCount(seq: string[], terms: string[]): number {
+/**
+ * Occurrences of `terms` in order in `seq[0..end)`, allowing one foreign term between
+ * neighbours; counting stops at `max` (enough to know whether there is one).
+ */
+function phraseCount(seq: string[], terms: string[], end = seq.length, max = Infinity): number {
   let count = 0;
   const first = terms[0]!;
-  for (let i = 0; i < seq.length; i++) {
+  for (let i = 0; i < end && count < max; i++) {
     if (seq[i] !== first) continue;
     let pos = i;
     let ok = true;
+    // Past `end` reads as no term, as if the sequence stopped there.
     for (let j = 1; j < terms.length && ok; j++) {
-      if (seq[pos + 1] === terms[j]) pos += 1;
-      else if (seq[pos + 2] === terms[j] && seq[pos + 1] !== '') pos += 2;
+      const next = pos + 1 < end ? seq[pos + 1] : undefined;
+      if (next === terms[j]) pos += 1;
+      else if (pos + 2 < end && seq[pos + 2] === terms[j] && next !== '') pos += 2;
       else ok = false;
     }
     if (ok) count++;
@@ -36,26 +41,37 @@ function phraseCount(seq: string[], terms: string[]): number {
   return count;
 }
 
+const hasPhrase = (seq: string[], terms: string[], end = seq.length) => phraseCount(seq, terms, end, 1) > 0;
+
 /** Strength of one alternative in a paper; in [0, 1]. */
 export function alternativeStrength(alt: Alternative, text: PaperText): number {
-  const single = alt.joined ? termStrength(text.counts.get(alt.joined)) : 0;
-  if (alt.terms.length === 1) return Math.max(single, termStrength(text.counts.get(alt.terms[0]!)));
-  const strengths = alt.terms.map((t) => termStrength(text.counts.get(t)));
-  const present = strengths.filter((s) => s > 0);
-  if (present.length === 0) return single;
+  const counts = text.counts;
+  const single = alt.joined ? termStrength(counts.get(alt.joined)) : 0;
+  const terms = alt.terms;
+  if (terms.length === 1) return Math.max(single, termStrength(counts.get(terms[0]!)));
+  // Summing the absent terms' zeros too leaves the sum exactly as over the present ones.
+  let sum = 0;
+  let present = 0;
+  for (const t of terms) {
+    const s = termStrength(counts.get(t));
+    if (s > 0) present++;
+    sum += s;
+  }
+  if (present === 0) return single;
+  const all = present === terms.length;
   let phrase = 0;
-  if (present.length === strengths.length) {
-    if (phraseCount(text.title, alt.terms) > 0) phrase = 1;
+  if (all) {
+    if (hasPhrase(text.title, terms)) phrase = 1;
     else {
-      const n = phraseCount(text.abstract, alt.terms);
-      const lead = n > 0 && phraseCount(text.abstract.slice(0, LEAD_TERMS), alt.terms) > 0 ? LEAD_BONUS : 0;
+      const n = phraseCount(text.abstract, terms);
+      const lead = n > 0 && hasPhrase(text.abstract, terms, Math.min(LEAD_TERMS, text.abstract.length)) ? LEAD_BONUS : 0;
       if (n > 0) phrase = Math.min(0.85, 0.55 + 0.1 * (n - 1) + lead);
-      if (phraseCount(text.keywords, alt.terms) > 0) phrase = Math.max(phrase, 0.65);
+      if (hasPhrase(text.keywords, terms)) phrase = Math.max(phrase, 0.65);
     }
   }
-  const mean = present.reduce((a, b) => a + b, 0) / strengths.length;
+  const mean = sum / terms.length;
   // All words but not as a phrase count for less; some words for little.
-  const scattered = present.length === strengths.length ? 0.45 * mean : 0.2 * mean * (present.length / strengths.length);
+  const scattered = all ? 0.45 * mean : 0.2 * mean * (present / terms.length);
   return Math.max(single, phrase, scattered);
 }
 
@@ -111,34 +127,48 @@ export interface FacetTable {
  * 1,000 candidates cheap.
  */
 export function scoreFacets(facets: Facet[], texts: PaperText[], postings: Map<string, number[]>): FacetTable {
+  const n = texts.length;
   const scores: Float64Array[] = [];
   const alts: Array<Array<Alternative | undefined>> = [];
+  // Per paper: what the current facet's alternatives found, and which alternative last visited it.
+  const found: Array<Found[] | undefined> = new Array(n);
+  const visited = new Int32Array(n).fill(-1);
+  const touched: number[] = [];
+  let visit = 0;
   for (const facet of facets) {
-    const foundBy = new Map<number, Found[]>();
     for (const alt of facet.alternatives) {
       let rarest: number[] | undefined;
       for (const t of alt.terms) {
         const list = postings.get(t) ?? [];
         if (!rarest || list.length < rarest.length) rarest = list;
       }
-      const papers = alt.joined ? new Set([...(rarest ?? []), ...(postings.get(alt.joined) ?? [])]) : (rarest ?? []);
-      for (const p of papers) {
+      const mark = visit++;
+      const examine = (p: number) => {
+        if (visited[p] === mark) return;
+        visited[p] = mark;
         const text = texts[p]!;
         const s = alternativeStrength(alt, text) * alt.weight;
-        if (s <= 0) continue;
+        if (s <= 0) return;
         const entry = { s: s * senseFactor(facet, alt, text), alt };
-        const list = foundBy.get(p);
+        const list = found[p];
         if (list) list.push(entry);
-        else foundBy.set(p, [entry]);
-      }
+        else {
+          found[p] = [entry];
+          touched.push(p);
+        }
+      };
+      for (const p of rarest ?? []) examine(p);
+      if (alt.joined) for (const p of postings.get(alt.joined) ?? []) examine(p);
     }
-    const row = new Float64Array(texts.length);
-    const altRow: Array<Alternative | undefined> = new Array(texts.length);
-    for (const [p, found] of foundBy) {
-      const m = combine(found);
+    const row = new Float64Array(n);
+    const altRow: Array<Alternative | undefined> = new Array(n);
+    for (const p of touched) {
+      const m = combine(found[p]!);
       row[p] = m.score;
       altRow[p] = m.alt;
+      found[p] = undefined;
     }
+    touched.length = 0;
     scores.push(row);
     alts.push(altRow);
   }
@@ -154,6 +184,15 @@ export function facetWeights(facets: Facet[], table: FacetTable, n: number): num
     const specificity = (Math.log((n + 1) / (df + 1)) + 1) / (Math.log(n + 1) + 1);
     return 0.45 + 0.55 * specificity;
   });
+}
+
+const phraseAlternatives = new WeakMap<Concept, Alternative>();
+
+/** The whole interest phrase as one alternative (made once per concept). */
+function phraseAlternative(concept: Concept): Alternative {
+  let alt = phraseAlternatives.get(concept);
+  if (!alt) phraseAlternatives.set(concept, (alt = { terms: concept.phrase, weight: 1, label: concept.label }));
+  return alt;
 }
 
 /**
@@ -173,9 +212,10 @@ export function conceptScore(
   let total = 0;
   let genericSum = 0;
   let genericCount = 0;
-  concept.facets.forEach((f, k) => {
+  const facets = concept.facets;
+  for (let k = 0; k < facets.length; k++) {
     const s = table.scores[offset + k]![p]!;
-    if (f.generic) {
+    if (facets[k]!.generic) {
       genericSum += s;
       genericCount++;
     } else {
@@ -183,13 +223,13 @@ export function conceptScore(
       sum += w * s;
       total += w;
     }
-  });
+  }
   const genericMean = genericCount ? genericSum / genericCount : 0;
   // A concept of generic words only ("new models") barely discriminates.
   let score = total > 0 ? sum / total : 0.3 * genericMean;
   if (total > 0) score += 0.1 * (1 - score) * genericMean * (score > 0 ? 1 : 0);
   if (concept.facets.length > 1 && concept.phrase.length > 1) {
-    score = Math.max(score, alternativeStrength({ terms: concept.phrase, weight: 1, label: concept.label }, text));
+    score = Math.max(score, alternativeStrength(phraseAlternative(concept), text));
   }
   return Math.min(1, score);
 }

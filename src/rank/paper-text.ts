@@ -2,6 +2,7 @@
 // per-field term counts, with the same analysis as the search index.
 import type { Paper } from '../types.js';
 import { scanTerms } from '../search/text.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * Where a term occurs, packed in one number (8 bits each, capped at 255): occurrences in the
@@ -30,6 +31,10 @@ export interface PaperText {
   abstract: string[];
   /** Per-term packed counts (sequence terms and the joined forms of compounds). */
   counts: Map<string, TermCounts>;
+  /** The ids in `vocab` of the keys of `counts`, in the same order. */
+  ids: Int32Array;
+  /** The vocabulary `ids` refer to. */
+  vocab: Vocabulary;
 }
 
 const BREAK = '';
@@ -62,45 +67,31 @@ function analyzeField(text: string, field: CountField, counts: Map<string, TermC
   return seq;
 }
 
-function analyzePaper(paper: Paper): PaperText {
+/** Points `text.ids` at `vocab`, keeping their order (the order of `text.counts`). */
+export function internTerms(text: PaperText, vocab: Vocabulary): void {
+  const ids = new Int32Array(text.counts.size);
+  let k = 0;
+  for (const term of text.counts.keys()) ids[k++] = vocab.intern(term);
+  text.ids = ids;
+  text.vocab = vocab;
+}
+
+/** Analyzes a paper's title, HF keywords and abstract, interning its terms into `vocab`. */
+export function analyzePaperText(paper: Paper, vocab: Vocabulary): PaperText {
   const counts = new Map<string, TermCounts>();
   const keywords: string[] = [];
   for (const k of paper.aiKeywords ?? []) {
     if (keywords.length) keywords.push(BREAK);
     keywords.push(...analyzeField(k, 'keywords', counts));
   }
-  return {
+  const text: PaperText = {
     title: analyzeField(paper.title, 'title', counts),
     keywords,
     abstract: analyzeField(paper.abstract, 'abstract', counts),
     counts,
+    ids: new Int32Array(0),
+    vocab,
   };
-}
-
-// The same paper is ranked for every channel of a digest run, usually as a fresh object loaded
-// from the store each time, so analyses are kept by object and by id + text size (a new
-// version or edited text changes the key). Bounded: oldest entries go first.
-const byObject = new WeakMap<Paper, PaperText>();
-const byKey = new Map<string, PaperText>();
-const KEY_CACHE_CAP = 4000;
-
-function cacheKey(p: Paper): string {
-  return `${p.id}|${p.version ?? ''}|${p.title.length}|${p.abstract.length}|${p.aiKeywords?.length ?? 0}`;
-}
-
-/** The analyzed text of a paper (cached). */
-export function paperText(paper: Paper): PaperText {
-  const hit = byObject.get(paper);
-  if (hit) return hit;
-  const key = cacheKey(paper);
-  let text = byKey.get(key);
-  if (text) {
-    byKey.delete(key);
-  } else {
-    text = analyzePaper(paper);
-    if (byKey.size >= KEY_CACHE_CAP) byKey.delete(byKey.keys().next().value!);
-  }
-  byKey.set(key, text);
-  byObject.set(paper, text);
+  internTerms(text, vocab);
   return text;
 }
