@@ -4,7 +4,7 @@
 import { rankLexical } from '../src/rank/lexical.js';
 import { loadFixturePapers } from '../test/rank/fixture-papers.js';
 import { LABELED_PROFILES, type LabeledProfile } from '../test/rank/labeled-set.js';
-import { HOLDOUT_PROFILES } from '../test/rank/holdout-set.js';
+import { BLIND_PROFILES, HOLDOUT_PROFILES } from '../test/rank/holdout-set.js';
 import { bm25Baseline, ndcgAt } from '../test/rank/ndcg.js';
 
 const K = 10;
@@ -27,3 +27,4 @@ function report(title: string, profiles: LabeledProfile[]): void {
 
 report('labeled set (used while building the ranker)', LABELED_PROFILES);
 report('held-out set (written later, never tuned on)', HOLDOUT_PROFILES);
+report('blind set (written last, never used to change the ranker)', BLIND_PROFILES);
