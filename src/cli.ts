@@ -1,4 +1,5 @@
 // The `paperbot` command: parses argv with commander and runs one sub-command.
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from './errors.js';
 import { isUserError, processIo, type CliIo } from './cli/io.js';
@@ -12,6 +13,8 @@ import { registerChat } from './cli/chat-command.js';
 import { registerServe } from './cli/serve-command.js';
 import { registerDiscordRegister, registerSlackManifest } from './cli/setup-commands.js';
 
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad input (flags, files, config). */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -19,6 +22,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('paperbot')
     .description('Ranked daily paper digests, /papers commands and grounded Q&A for research teams.')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -64,4 +64,10 @@ describe('bad input exits 2 with a clear message', () => {
       expect(run.stdout).toContain(cmd);
     }
   });
+
+  it('--version prints the package version and exits 0', async () => {
+    const run = await runCli(['--version'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
 });
