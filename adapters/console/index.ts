@@ -7,7 +7,7 @@ import type { ChannelRef, Outbound, ThreadRef, UserRef } from '../../src/types.j
 import { renderOutbound } from './render.js';
 import { parseConsoleLine } from './parse-line.js';
 
-export { renderOutbound, renderInline, sanitize, type RenderOptions } from './render.js';
+export { renderOutbound, renderInline, type RenderOptions } from './render.js';
 export { parseConsoleLine, type ConsoleAction } from './parse-line.js';
 
 /** Options of the console adapter. */

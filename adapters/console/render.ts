@@ -5,8 +5,6 @@ import type { Digest, DigestItem, DigestNote, Outbound, Paper } from '../../src/
 import { NOTE_MARK } from '../../src/digest/format.js';
 import { sanitize } from '../../src/digest/terminal-safe.js';
 
-export { sanitize };
-
 /** How to render. */
 export interface RenderOptions {
   /** ANSI colors and bold; use only when the output is a terminal. Default false. */
