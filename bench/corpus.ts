@@ -2,7 +2,8 @@
 // categories and keywords from test/fixtures, recombined with a seeded PRNG (no Math.random).
 // A few hundred recombined sentences would give every topical word a document frequency of
 // ~10% (arXiv: well under 1%), making search and ranking look far slower than they are. So each
-// paper gets one of 64 topics and most of its topical words carry that topic's tag ("diffusion" → "diffusionkalo"); the ~80 most common words stay.
+// paper gets one of 64 topics and most of its topical words carry that topic's tag
+// ("diffusion" → "diffusionkalo"); the ~80 most common words stay.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Paper } from '../src/types.js';
