@@ -8,7 +8,7 @@ import { createBotStore } from './store/index.js';
 import { createPaperIndex } from './search/paper-index.js';
 import { loadIndexFromStore } from './search/load-index.js';
 import { createArxivLookup, createSource } from './sources/registry.js';
-import { shareFetches } from './sources/shared-fetches.js';
+import { FILE_FETCH_TTL_MS, SHARED_FETCH_TTL_MS, shareFetches } from './sources/shared-fetches.js';
 import { createExtractiveAnswerer } from './qa/extractive.js';
 import { createBotCore } from './bot/create-bot.js';
 import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
@@ -106,7 +106,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     let source = sources.get(name);
     if (!source) {
       source = createSource(name, sourceDeps);
-      if (!name.startsWith('file:')) source = shareFetches(source, clock);
+      source = shareFetches(source, clock, name.startsWith('file:') ? FILE_FETCH_TTL_MS : SHARED_FETCH_TTL_MS);
       sources.set(name, source);
     }
     return source;

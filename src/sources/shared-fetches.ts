@@ -4,12 +4,16 @@ import type { SourceQuery, SourceResult } from '../types.js';
 
 /** How long a successful fetch is reused: long enough for one scheduler tick's channels. */
 export const SHARED_FETCH_TTL_MS = 10 * 60_000;
+/**
+ * For `file:` sources: a local file may be edited at any time, so it is reused only briefly
+ * (one command's up-front check and its digest, or one tick's channels read it once).
+ */
+export const FILE_FETCH_TTL_MS = 30_000;
 
 /**
  * Wraps `source` so that concurrent and repeated fetches of the same query within `ttlMs` share one
  * request: ten channels on `arxiv:cs.LG` at 09:00 cost arXiv one request, not ten (3 s apart each).
- * Failures and partial results are not kept, so the next caller tries again. `file:` sources are
- * not worth wrapping (the file may change and reading it is cheap).
+ * Failures and partial results are not kept, so the next caller tries again.
  */
 export function shareFetches(source: PaperSource, clock: Clock, ttlMs = SHARED_FETCH_TTL_MS): PaperSource {
   const entries = new Map<string, { at: number; result: Promise<SourceResult> }>();

@@ -22,6 +22,12 @@ describe('paperbot digest', () => {
   });
   afterAll(() => tmp.cleanup());
 
+  it('reads a file source once per run (the up-front check and the digest share the read)', async () => {
+    const run = await runCli(['digest', '--sources', HF, '--date', '2026-06-12'], { ...env, PAPERBOT_LOG_LEVEL: 'debug' });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter((l) => l.includes('file source read'))).toHaveLength(1);
+  });
+
   it('prints a readable text digest of a file source, the relevant paper first', async () => {
     const run = await runCli(['digest', '--sources', HF, '--interests', INTERESTS, '--date', '2026-06-12', '--size', '3'], env);
     expect(run.stderr).toBe('');
