@@ -8,6 +8,7 @@ import type { Digest } from '../types.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { checkCliSources } from './check-sources.js';
+import { withOverrides } from './digest-overrides.js';
 import { configFrom, parseDateFlag, parseIntFlag, parseNumberFlag, withApp, type CliIo } from './io.js';
 
 interface DigestFlags {
@@ -63,12 +64,8 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       await withApp(io, config, async (app) => {
         // Validate every source name before fetching anything: a typo is an error, not a note.
         await checkCliSources(app, sources ?? config.sources, date);
-        const sub = defaultSubscription({ platform: 'console', channelId: 'terminal', key: 'console:terminal' }, config, {
-          ...(flags.interests !== undefined ? { interests: flags.interests } : {}),
-          ...(sources ? { sources } : {}),
-          ...(size ? { size } : {}),
-          ...(threshold !== undefined ? { threshold } : {}),
-        });
+        const terminal = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };
+        const sub = withOverrides(defaultSubscription(terminal, config), { interests: flags.interests, sources, size, threshold });
         const digest = await prepareDigest(app.digestDeps, sub, { date });
         io.stdout.write(
           flags.format === 'json' ? digestJson(digest) : formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }),

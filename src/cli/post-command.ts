@@ -10,16 +10,13 @@ import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { withApp, type CliIo } from './io.js';
 import { checkCliSources } from './check-sources.js';
+import { withOverrides, type DigestOverrides } from './digest-overrides.js';
 
 /** What `digest --post` was asked for; unset flags fall back to the channel's subscription. */
-export interface PostFlags {
+export interface PostFlags extends DigestOverrides {
   target: string;
-  sources?: string[];
-  interests?: string;
   /** Explicit --date; default: today in the channel's zone. */
   date?: string;
-  size?: number;
-  threshold?: number;
 }
 
 /** Splits `slack:C0123` / `discord:1234` into platform and channel id, or throws InputError. */
@@ -43,14 +40,7 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
       const adapter = createChatAdapter(app, platform);
       const channel = channelRefFor(platform, channelId);
       const stored = await app.store.getSubscription(channel.key);
-      const base = stored ?? defaultSubscription(channel, config);
-      const sub = {
-        ...base,
-        ...(flags.interests !== undefined ? { interests: flags.interests } : {}),
-        ...(flags.sources ? { sources: flags.sources } : {}),
-        ...(flags.size ? { size: flags.size } : {}),
-        ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
-      };
+      const sub = withOverrides(stored ?? defaultSubscription(channel, config), flags);
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);
       const date = flags.date ?? localDate(systemClock.now(), sub.schedule.tz);
       try {
