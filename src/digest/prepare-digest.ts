@@ -83,10 +83,14 @@ export async function ingest(
   notes.push(...fetched.notes);
   const papers = mergePapers(fetched.papers);
   const { added, updated } = papers.length ? await deps.store.upsertPapers(papers) : { added: 0, updated: 0 };
-  if (papers.length) {
+  // Every channel on a source ingests the same (shared) fetch: when nothing changed in the store,
+  // only papers the index lacks need indexing, so the 2nd…Nth channel re-analyzes nothing.
+  const index = deps.index;
+  const toIndex = index && updated === 0 ? papers.filter((p) => !index.has(p.id)) : papers;
+  if (toIndex.length) {
     // Index what the store now holds for these ids, so merged signals are searchable.
-    const stored = deps.index ? await deps.store.getPapers(papers.map((p) => p.id)) : papers;
-    deps.index?.add(stored);
+    const stored = index ? await deps.store.getPapers(toIndex.map((p) => p.id)) : toIndex;
+    index?.add(stored);
     // Analyze them once here rather than in the first channel's ranking (cached by id and text).
     warmForRanking(stored);
   }
