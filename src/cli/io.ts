@@ -20,8 +20,8 @@ export function processIo(): CliIo {
 }
 
 /** Reads configuration from the io's environment; errors keep their variable names. */
-export function configFrom(io: CliIo, overrides: Partial<Config> = {}): Readonly<Config> {
-  return Object.freeze({ ...readConfig(io.env), ...overrides });
+export function configFrom(io: CliIo): Readonly<Config> {
+  return readConfig(io.env);
 }
 
 /**
