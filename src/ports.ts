@@ -186,6 +186,97 @@ export interface PaperIndex {
   search(query: string, options?: { limit?: number; ids?: Set<string> }): SearchHit[];
 }
 
+// ============================================================================ Corpus
+
+/** One section of a paper's full text, in reading order. */
+export interface PaperSection {
+  /** Position in the paper, 0-based. */
+  ordinal: number;
+  /** Heading path as printed, e.g. ["4 Experiments", "4.2 Training setup"]; empty for front matter. */
+  headings: string[];
+  /** Anchor in arXiv's HTML (e.g. "S4.SS2"), when the text came from there. */
+  anchor?: string;
+  /** Plain text: paragraphs separated by "\n\n", math as its alt text, no markup. */
+  text: string;
+}
+
+/** Where a stored full text came from. `abstract` means neither HTML nor PDF could be had. */
+export type FullTextOrigin = 'html' | 'pdf' | 'abstract';
+
+/** A paper's full text as stored in the corpus. */
+export interface FullText {
+  paperId: string;
+  /** arXiv version the text was read from, when known. */
+  version?: number;
+  origin: FullTextOrigin;
+  /** Why HTML/PDF were not used (shown to users when the answer rests on the abstract). */
+  note?: string;
+  sections: PaperSection[];
+  fetchedAt: string;
+}
+
+/** A chunk of a section that matched a query. `score` is relative within one result list. */
+export interface ChunkHit {
+  paperId: string;
+  /** Section ordinal the chunk belongs to. */
+  section: number;
+  /** Chunk number within the paper, 0-based, stable for a stored full text. */
+  chunk: number;
+  headings: string[];
+  anchor?: string;
+  text: string;
+  score: number;
+}
+
+/**
+ * The paper corpus: one row per canonical paper in a real database with its own full-text search
+ * (SQLite + FTS5 on one host, PostgreSQL for several). Every process that opens the same URL sees
+ * every write at once; nothing here loads the whole corpus into memory.
+ */
+export interface PaperCorpus {
+  /** A human-readable location (file path, or host/database without credentials). */
+  readonly location: string;
+  /**
+   * Insert or merge by canonical id in one transaction: the later version's text wins, sources and
+   * categories union, signals update in place, the first announcement date is kept. Returns how
+   * many ids were new, how many rows changed, and the ids that were new or changed.
+   */
+  upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number; changedIds: string[] }>;
+  getPaper(id: string): Promise<Paper | undefined>;
+  /** Papers for the ids that exist, in the order asked. */
+  getPapers(ids: string[]): Promise<Paper[]>;
+  /**
+   * Papers announced (`listedOn`, else the published date) from `since` to `until` inclusive
+   * (YYYY-MM-DD), newest first, at most `limit` (default 5,000).
+   */
+  papersListedBetween(since: string, until?: string, limit?: number): Promise<Paper[]>;
+  /**
+   * Full-text search over title (weighted highest), authors, then abstract; the last query word
+   * also matches as a prefix. Best first, newer first on ties. `ids` restricts to those papers,
+   * `since` to papers announced on or after that date.
+   */
+  search(query: string, options?: { limit?: number; ids?: string[]; since?: string }): Promise<SearchHit[]>;
+  /** Stored ids starting with `prefix` (case-insensitive), newest first. */
+  idsWithPrefix(prefix: string, limit: number): Promise<string[]>;
+  /** Number of stored papers. */
+  count(): Promise<number>;
+  /**
+   * Corpus term statistics for ranking: how many papers there are and, for each given word, how
+   * many papers contain it (after the corpus's own stemming).
+   */
+  documentFrequencies(words: string[]): Promise<{ papers: number; df: Map<string, number> }>;
+  /** The stored full text of a paper, if it was fetched before. */
+  getFullText(paperId: string): Promise<FullText | undefined>;
+  /** Stores a full text and its searchable chunks, replacing an older one of the same paper. */
+  saveFullText(text: FullText): Promise<void>;
+  /** Best chunks of the given papers' stored full texts for a query, best first. */
+  searchChunks(paperIds: string[], query: string, limit: number): Promise<ChunkHit[]>;
+  /** A cheap round trip; rejects with CorpusError when the database is unusable. */
+  ping(): Promise<void>;
+  /** Closes the database; safe to call twice. */
+  close(): Promise<void>;
+}
+
 // ============================================================================ Use cases the bot calls
 
 /** An answer to a question, grounded in papers. */
