@@ -1,0 +1,281 @@
+// The paper corpus in PostgreSQL: one row per canonical paper with a weighted tsvector (GIN),
+// stored full texts and their searchable chunks. For several hosts sharing one corpus.
+import type { Pool, PoolClient } from 'pg';
+import type { ChunkHit, FullText, Logger, PaperCorpus, SearchHit } from '../ports.js';
+import type { Paper } from '../types.js';
+import { silentLogger } from '../logger.js';
+import { describeConnectFailure, postgresTarget, stripCredentials } from './postgres/connection.js';
+import { migrate } from './postgres/migrate.js';
+import { splitQuery } from './postgres/query-text.js';
+import { fullTextFromRow, paperColumns, validDay, withoutNul, type FullTextRow } from './postgres/rows.js';
+import { canonicalId, canonicalPaper, chunkFullText, CorpusError, mergePaper, withCanonicalId } from './postgres/shared.js';
+import * as sql from './postgres/statements.js';
+
+/** Tuning for tests and benchmarks; the defaults suit a bot process. */
+export interface PostgresCorpusOptions {
+  logger?: Logger;
+  /** Most connections this process holds (default 4). */
+  maxConnections?: number;
+  /** How long to wait for a connection before failing (default 5,000 ms). */
+  connectTimeoutMs?: number;
+}
+
+const DEFAULT_LIST_LIMIT = 5000;
+const DEFAULT_SEARCH_LIMIT = 20;
+
+/**
+ * Opens (and migrates) the corpus at a `postgres://` or `postgresql://` URL; `?schema=name`
+ * keeps its tables in that schema. Rejects with CorpusError naming host and database (never
+ * the password) when the server cannot be reached or the schema cannot be prepared.
+ */
+export async function openPostgresCorpus(url: string, options: PostgresCorpusOptions = {}): Promise<PaperCorpus> {
+  const logger = (options.logger ?? silentLogger).child({ component: 'corpus' });
+  let target: ReturnType<typeof postgresTarget>;
+  try {
+    target = postgresTarget(url);
+  } catch (err) {
+    throw new CorpusError(`PAPERBOT_CORPUS_URL: ${(err as Error).message}`);
+  }
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: options.maxConnections ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'paperbot-corpus',
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  // An idle connection the server drops (restart, pg_terminate_backend, network) must not crash
+  // the process: the pool discards it and the next query opens a new one.
+  pool.on('error', (err) => logger.warn('corpus: PostgreSQL dropped an idle connection', { location: target.location, error: stripCredentials(err.message) }));
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new CorpusError(describeConnectFailure(target.location, err));
+  }
+  try {
+    const applied = await migrate(client, { schema: target.schema });
+    if (applied.length) logger.info('corpus: migrated', { location: target.location, versions: applied });
+  } catch (err) {
+    client.release(err as Error);
+    await pool.end().catch(() => undefined);
+    throw new CorpusError(`could not prepare the corpus tables at ${target.location}: ${stripCredentials((err as Error).message)}`);
+  }
+  client.release();
+  return new PostgresCorpus(pool, target.location, logger);
+}
+
+class PostgresCorpus implements PaperCorpus {
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    readonly location: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number; changedIds: string[] }> {
+    const incoming = new Map<string, Paper>();
+    for (const raw of papers) {
+      const p = withoutNul(withCanonicalId(raw));
+      if (!p.id) continue;
+      const before = incoming.get(p.id);
+      incoming.set(p.id, before ? mergePaper(before, p) : p);
+    }
+    if (incoming.size === 0) return { added: 0, updated: 0, changedIds: [] };
+    return this.transaction('upsert papers', async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [sql.UPSERT_LOCK]);
+      const { rows } = await client.query<{ id: string; paper: Paper }>(
+        'SELECT id, paper FROM corpus_papers WHERE id = ANY($1::text[])',
+        [[...incoming.keys()]],
+      );
+      const stored = new Map(rows.map((r) => [r.id, canonicalPaper(r.paper)]));
+      const writes: Paper[] = [];
+      let added = 0;
+      for (const [id, p] of incoming) {
+        const old = stored.get(id);
+        if (!old) {
+          added++;
+          writes.push(p);
+          continue;
+        }
+        const merged = mergePaper(old, p);
+        if (JSON.stringify(merged) !== JSON.stringify(old)) writes.push(merged);
+      }
+      if (writes.length) {
+        const c = paperColumns(writes);
+        await client.query(sql.UPSERT_PAPERS, [c.ids, c.listedOn, c.titles, c.authors, c.abstracts, c.json]);
+      }
+      return { added, updated: writes.length - added, changedIds: writes.map((p) => p.id) };
+    });
+  }
+
+  async getPaper(id: string): Promise<Paper | undefined> {
+    return (await this.getPapers([id]))[0];
+  }
+
+  async getPapers(ids: string[]): Promise<Paper[]> {
+    const wanted = ids.map(canonicalId);
+    if (wanted.length === 0) return [];
+    const rows = await this.query<{ id: string; paper: Paper }>('get papers', 'SELECT id, paper FROM corpus_papers WHERE id = ANY($1::text[])', [
+      [...new Set(wanted)],
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r.paper]));
+    return wanted.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  async papersListedBetween(since: string, until?: string, limit = DEFAULT_LIST_LIMIT): Promise<Paper[]> {
+    const from = validDay(since);
+    if (!from) throw new CorpusError(`papersListedBetween: "${since}" is not a YYYY-MM-DD day`);
+    const to = until === undefined ? null : validDay(until);
+    if (to === undefined) throw new CorpusError(`papersListedBetween: "${until}" is not a YYYY-MM-DD day`);
+    const rows = await this.query<{ paper: Paper }>('list papers', sql.PAPERS_LISTED_BETWEEN, [from, to, limit]);
+    return rows.map((r) => r.paper);
+  }
+
+  async search(query: string, options: { limit?: number; ids?: string[]; since?: string } = {}): Promise<SearchHit[]> {
+    const split = splitQuery(query.replace(/\0/g, ''));
+    if (!split.websearch && !split.prefix) return [];
+    const ids = options.ids ? [...new Set(options.ids.map(canonicalId))] : null;
+    if (ids && ids.length === 0) return [];
+    const since = options.since === undefined ? null : (validDay(options.since) ?? null);
+    const rows = await this.query<{ id: string; score: number; terms: string[] }>('search papers', sql.SEARCH_PAPERS, [
+      split.websearch,
+      split.prefix ?? null,
+      split.join,
+      ids,
+      since,
+      options.limit ?? DEFAULT_SEARCH_LIMIT,
+    ]);
+    return rows.map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms }));
+  }
+
+  async idsWithPrefix(prefix: string, limit: number): Promise<string[]> {
+    const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const rows = await this.query<{ id: string }>('ids with prefix', sql.IDS_WITH_PREFIX, [pattern, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async count(): Promise<number> {
+    const rows = await this.query<{ n: number }>('count', 'SELECT count(*)::int AS n FROM corpus_papers', []);
+    return rows[0]?.n ?? 0;
+  }
+
+  async documentFrequencies(words: string[]): Promise<{ papers: number; df: Map<string, number> }> {
+    const unique = [...new Set(words.map((w) => w.replace(/\0/g, '')))];
+    const [papers, rows] = await Promise.all([
+      this.count(),
+      unique.length ? this.query<{ word: string; df: number }>('document frequencies', sql.DOCUMENT_FREQUENCIES, [unique]) : Promise.resolve([]),
+    ]);
+    return { papers, df: new Map(rows.map((r) => [r.word, r.df])) };
+  }
+
+  async getFullText(paperId: string): Promise<FullText | undefined> {
+    const rows = await this.query<FullTextRow>('get full text', 'SELECT * FROM corpus_full_texts WHERE paper_id = $1', [canonicalId(paperId)]);
+    return rows[0] ? fullTextFromRow(rows[0]) : undefined;
+  }
+
+  async saveFullText(text: FullText): Promise<void> {
+    const clean = withoutNul({ ...text, paperId: canonicalId(text.paperId) });
+    const chunks = chunkFullText(clean);
+    await this.transaction('save full text', async (client) => {
+      await client.query(sql.UPSERT_FULL_TEXT, [
+        clean.paperId,
+        clean.version ?? null,
+        clean.origin,
+        clean.note ?? null,
+        clean.fetchedAt,
+        JSON.stringify(clean.sections),
+      ]);
+      await client.query('DELETE FROM corpus_chunks WHERE paper_id = $1', [clean.paperId]);
+      if (chunks.length === 0) return;
+      await client.query(sql.INSERT_CHUNKS, [
+        clean.paperId,
+        chunks.map((c) => c.chunk),
+        chunks.map((c) => c.section),
+        chunks.map((c) => JSON.stringify(c.headings)),
+        chunks.map((c) => c.anchor ?? null),
+        chunks.map((c) => c.text),
+        chunks.map((c) => c.headings.join(' ')),
+      ]);
+    });
+  }
+
+  async searchChunks(paperIds: string[], query: string, limit: number): Promise<ChunkHit[]> {
+    const ids = [...new Set(paperIds.map(canonicalId))];
+    if (ids.length === 0 || !query.trim()) return [];
+    type Row = { paper_id: string; chunk: number; section: number; headings: string[]; anchor: string | null; text: string; score: number };
+    const rows = await this.query<Row>('search chunks', sql.SEARCH_CHUNKS, [ids, query.replace(/\0/g, ''), limit]);
+    return rows.map((r) => ({
+      paperId: r.paper_id,
+      section: r.section,
+      chunk: r.chunk,
+      headings: r.headings,
+      ...(r.anchor !== null ? { anchor: r.anchor } : {}),
+      text: r.text,
+      score: Number(r.score),
+    }));
+  }
+
+  async ping(): Promise<void> {
+    await this.query('ping', 'SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** One statement on any pooled connection; failures become CorpusError naming the operation. */
+  private async query<R extends object>(op: string, text: string, params: unknown[]): Promise<R[]> {
+    if (this.closed) throw new CorpusError(`corpus at ${this.location} is closed (${op})`);
+    try {
+      return (await this.pool.query<R>(text, params)).rows;
+    } catch (err) {
+      throw this.failure(op, err);
+    }
+  }
+
+  /** Runs `work` in a transaction on one connection, rolling back on any error. */
+  private async transaction<T>(op: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new CorpusError(`corpus at ${this.location} is closed (${op})`);
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw this.failure(op, err);
+    }
+    // A checked-out connection dropped between statements emits 'error' on the client itself;
+    // without a listener that would crash the process. The failing statement reports it.
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      broken ??= await client.query('ROLLBACK').then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      throw this.failure(op, err);
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
+  private failure(op: string, err: unknown): CorpusError {
+    if (err instanceof CorpusError) return err;
+    const message = stripCredentials(err instanceof Error ? err.message : String(err));
+    this.logger.warn('corpus: query failed', { location: this.location, op, error: message });
+    const code = (err as { code?: string }).code;
+    const reason = code && /^E[A-Z]+$/.test(code) ? describeConnectFailure(this.location, err) : `${op} failed at ${this.location}: ${message}`;
+    return new CorpusError(reason, { cause: err });
+  }
+}

@@ -1,0 +1,90 @@
+// The SQL the Postgres corpus runs. Kept together so EXPLAIN-ing a slow one starts here.
+
+/** Advisory lock key held while merging papers, so two writers never merge against a stale row. */
+export const UPSERT_LOCK = 0x5042_7570;
+
+/** `$1` search text for websearch_to_tsquery, `$2` last word matched as a prefix (or null), `$3` 'and'|'or'. */
+const PAPER_TSQUERY = `(
+  CASE WHEN $2::text IS NULL THEN websearch_to_tsquery('english', $1)
+       WHEN $3 = 'or' THEN websearch_to_tsquery('english', $1) || to_tsquery('english', quote_literal($2) || ':*')
+       ELSE websearch_to_tsquery('english', $1) && to_tsquery('english', quote_literal($2) || ':*') END)`;
+
+/**
+ * Ranked paper search. `$4` ids (or null for all), `$5` since day (or null), `$6` limit.
+ * Ranks with ts_rank_cd over the A/B/C weights (title 1.0, authors 0.4, abstract 0.2); ties go to
+ * the newer announcement. `terms` are the query lexemes each hit contains.
+ */
+export const SEARCH_PAPERS = `
+WITH q AS (SELECT ${PAPER_TSQUERY} AS query),
+lexemes AS (
+  SELECT m[1] AS lexeme, coalesce(m[2], '') AS suffix
+  FROM q, regexp_matches(q.query::text, '''((?:[^'']|'''')+)''(:\\*)?', 'g') AS m
+),
+hits AS (
+  SELECT p.id, p.listed_on, p.search, ts_rank_cd(p.search, q.query) AS score
+  FROM corpus_papers p, q
+  WHERE p.search @@ q.query
+    AND ($4::text[] IS NULL OR p.id = ANY($4::text[]))
+    AND ($5::date IS NULL OR p.listed_on >= $5::date)
+  ORDER BY score DESC, p.listed_on DESC NULLS LAST, p.id DESC
+  LIMIT $6
+)
+SELECT h.id, h.score,
+       ARRAY(SELECT DISTINCT replace(l.lexeme, '''''', '''') FROM lexemes l
+             WHERE h.search @@ (quote_literal(replace(l.lexeme, '''''', '''')) || l.suffix)::tsquery) AS terms
+FROM hits h
+ORDER BY h.score DESC, h.listed_on DESC NULLS LAST, h.id DESC`;
+
+/** Multi-row merge-write of papers whose merged JSON was computed by the caller. */
+export const UPSERT_PAPERS = `
+INSERT INTO corpus_papers (id, listed_on, title, authors, abstract, paper)
+SELECT r.id, r.listed_on, r.title, r.authors, r.abstract, r.paper::jsonb
+FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[])
+     AS r(id, listed_on, title, authors, abstract, paper)
+ON CONFLICT (id) DO UPDATE SET
+  listed_on = EXCLUDED.listed_on, title = EXCLUDED.title, authors = EXCLUDED.authors,
+  abstract = EXCLUDED.abstract, paper = EXCLUDED.paper, written_at = now()`;
+
+/** `$1` since, `$2` until (or null), `$3` limit. */
+export const PAPERS_LISTED_BETWEEN = `
+SELECT paper FROM corpus_papers
+WHERE listed_on >= $1::date AND ($2::date IS NULL OR listed_on <= $2::date)
+ORDER BY listed_on DESC, id DESC
+LIMIT $3`;
+
+/** `$1` LIKE pattern on lower(id), `$2` limit. */
+export const IDS_WITH_PREFIX = `
+SELECT id FROM corpus_papers WHERE lower(id) LIKE $1
+ORDER BY listed_on DESC NULLS LAST, id DESC
+LIMIT $2`;
+
+/** Per given word, how many papers contain all of its lexemes. */
+export const DOCUMENT_FREQUENCIES = `
+SELECT w AS word,
+       (SELECT count(*) FROM corpus_papers WHERE search @@ plainto_tsquery('english', w))::int AS df
+FROM unnest($1::text[]) AS w`;
+
+export const UPSERT_FULL_TEXT = `
+INSERT INTO corpus_full_texts (paper_id, version, origin, note, fetched_at, sections)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+ON CONFLICT (paper_id) DO UPDATE SET
+  version = EXCLUDED.version, origin = EXCLUDED.origin, note = EXCLUDED.note,
+  fetched_at = EXCLUDED.fetched_at, sections = EXCLUDED.sections`;
+
+export const INSERT_CHUNKS = `
+INSERT INTO corpus_chunks (paper_id, chunk, section, headings, anchor, text, heading_text)
+SELECT $1, r.chunk, r.section, r.headings::jsonb, r.anchor, r.text, r.heading_text
+FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+     AS r(chunk, section, headings, anchor, text, heading_text)`;
+
+/**
+ * Chunk search among `$1` papers for `$2`. Any query word may match (a question rarely has all
+ * its words in one passage); ts_rank_cd rewards passages holding more of them close together.
+ */
+export const SEARCH_CHUNKS = `
+WITH q AS (SELECT regexp_replace(plainto_tsquery('english', $2)::text, ' & ', ' | ', 'g')::tsquery AS query)
+SELECT c.paper_id, c.chunk, c.section, c.headings, c.anchor, c.text, ts_rank_cd(c.search, q.query) AS score
+FROM corpus_chunks c, q
+WHERE c.paper_id = ANY($1::text[]) AND c.search @@ q.query
+ORDER BY score DESC, c.paper_id, c.chunk
+LIMIT $3`;
