@@ -67,6 +67,15 @@ export async function openPostgresCorpus(url: string, options: PostgresCorpusOpt
   return new PostgresCorpus(pool, target.location, logger);
 }
 
+/** SQLSTATEs of a backend the server shut down or terminated, and socket-level failures. */
+const LOST_CONNECTION_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function connectionLost(err: unknown): boolean {
+  const code = (err as { code?: string } | undefined)?.code;
+  if (code && (LOST_CONNECTION_STATES.has(code) || /^E[A-Z]+$/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|not queryable|Client was closed/i.test(err.message);
+}
+
 class PostgresCorpus implements PaperCorpus {
   private closed = false;
 
@@ -229,13 +238,23 @@ class PostgresCorpus implements PaperCorpus {
     await this.pool.end();
   }
 
-  /** One statement on any pooled connection; failures become CorpusError naming the operation. */
+  /**
+   * One read-only statement on any pooled connection; failures become CorpusError naming the
+   * operation. A connection the server dropped just before (restart, terminated backend) is
+   * retried once on a fresh one: the pool may hand it out before its close event arrives.
+   */
   private async query<R extends object>(op: string, text: string, params: unknown[]): Promise<R[]> {
     if (this.closed) throw new CorpusError(`corpus at ${this.location} is closed (${op})`);
     try {
       return (await this.pool.query<R>(text, params)).rows;
     } catch (err) {
-      throw this.failure(op, err);
+      if (!connectionLost(err)) throw this.failure(op, err);
+      this.logger.warn('corpus: connection lost, retrying once', { location: this.location, op });
+      try {
+        return (await this.pool.query<R>(text, params)).rows;
+      } catch (again) {
+        throw this.failure(op, again);
+      }
     }
   }
 
