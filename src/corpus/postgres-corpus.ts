@@ -78,6 +78,7 @@ function connectionLost(err: unknown): boolean {
 
 class PostgresCorpus implements PaperCorpus {
   private closed = false;
+  private indexMerge: Promise<void> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -94,7 +95,7 @@ class PostgresCorpus implements PaperCorpus {
       incoming.set(p.id, before ? mergePaper(before, p) : p);
     }
     if (incoming.size === 0) return { added: 0, updated: 0, changedIds: [] };
-    return this.transaction('upsert papers', async (client) => {
+    const result = await this.transaction('upsert papers', async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [sql.UPSERT_LOCK]);
       const { rows } = await client.query<{ id: string; paper: Paper }>(
         'SELECT id, paper FROM corpus_papers WHERE id = ANY($1::text[])',
@@ -119,6 +120,24 @@ class PostgresCorpus implements PaperCorpus {
       }
       return { added, updated: writes.length - added, changedIds: writes.map((p) => p.id) };
     });
+    if (result.changedIds.length) this.mergeSearchIndexSoon();
+    return result;
+  }
+
+  /**
+   * Merges the GIN pending list (the entries fastupdate queued) into the index in the background,
+   * so the next ingest does not pay for it inline and searches do not scan a long list. One at a
+   * time; a failure only means autovacuum does it later.
+   */
+  private mergeSearchIndexSoon(): void {
+    if (this.indexMerge || this.closed) return;
+    this.indexMerge = this.pool
+      .query(sql.MERGE_PENDING_SEARCH_ENTRIES)
+      .then(
+        () => undefined,
+        (err: Error) => this.logger.debug('corpus: background index merge failed', { location: this.location, error: stripCredentials(err.message) }),
+      )
+      .finally(() => (this.indexMerge = undefined));
   }
 
   async getPaper(id: string): Promise<Paper | undefined> {
@@ -235,6 +254,7 @@ class PostgresCorpus implements PaperCorpus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.indexMerge;
     await this.pool.end();
   }
 
