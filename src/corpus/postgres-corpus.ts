@@ -6,10 +6,12 @@ import type { Paper } from '../types.js';
 import { silentLogger } from '../logger.js';
 import { describeConnectFailure, postgresTarget, stripCredentials } from './postgres/connection.js';
 import { migrate } from './postgres/migrate.js';
-import { splitQuery } from './postgres/query-text.js';
 import { fullTextFromRow, paperColumns, validDay, withoutNul, type FullTextRow } from './postgres/rows.js';
-import { canonicalId, canonicalPaper, chunkFullText, CorpusError, mergePaper, withCanonicalId } from './postgres/shared.js';
 import * as sql from './postgres/statements.js';
+import { chunkSections } from './chunk.js';
+import { CorpusError } from './corpus-error.js';
+import { queryWords } from './fts-words.js';
+import { canonicalPaper, mergePaper } from './merge.js';
 
 /** Tuning for tests and benchmarks; the defaults suit a bot process. */
 export interface PostgresCorpusOptions {
@@ -21,7 +23,15 @@ export interface PostgresCorpusOptions {
 }
 
 const DEFAULT_LIST_LIMIT = 5000;
-const DEFAULT_SEARCH_LIMIT = 20;
+const DEFAULT_SEARCH_LIMIT = 10;
+const MAX_SEARCH_LIMIT = 200;
+/** Shortest last word also matched as a prefix (shorter ones expand to half the corpus). */
+const MIN_PREFIX = 3;
+/** A word in more papers than this share counts as this common (a cheap upper bound). */
+const DF_CAP_SHARE = 0.2;
+
+/** A word as a tsquery operand: queryWords leaves letters and digits only, so quoting is enough. */
+const operand = (word: string): string => `'${word.replace(/'/g, "''")}'`;
 
 /**
  * Opens (and migrates) the corpus at a `postgres://` or `postgresql://` URL; `?schema=name`
@@ -87,37 +97,28 @@ class PostgresCorpus implements PaperCorpus {
   ) {}
 
   async upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number; changedIds: string[] }> {
-    const incoming = new Map<string, Paper>();
-    for (const raw of papers) {
-      const p = withoutNul(withCanonicalId(raw));
-      if (!p.id) continue;
-      const before = incoming.get(p.id);
-      incoming.set(p.id, before ? mergePaper(before, p) : p);
-    }
-    if (incoming.size === 0) return { added: 0, updated: 0, changedIds: [] };
+    const incoming = papers.filter((p) => p?.id).map((p) => withoutNul(p));
+    if (incoming.length === 0) return { added: 0, updated: 0, changedIds: [] };
     const result = await this.transaction('upsert papers', async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [sql.UPSERT_LOCK]);
       const { rows } = await client.query<{ id: string; paper: Paper }>(
         'SELECT id, paper FROM corpus_papers WHERE id = ANY($1::text[])',
-        [[...incoming.keys()]],
+        [[...new Set(incoming.map((p) => p.id))]],
       );
-      const stored = new Map(rows.map((r) => [r.id, canonicalPaper(r.paper)]));
-      const writes: Paper[] = [];
-      let added = 0;
-      for (const [id, p] of incoming) {
-        const old = stored.get(id);
-        if (!old) {
-          added++;
-          writes.push(p);
-          continue;
-        }
-        const merged = mergePaper(old, p);
-        if (JSON.stringify(merged) !== JSON.stringify(old)) writes.push(merged);
+      // Merged in batch order, exactly as one upsert after another would: the same merge as
+      // every corpus (src/corpus/merge.ts), then one multi-row write of what changed.
+      const stored = new Map(rows.map((r) => [r.id, JSON.stringify(canonicalPaper(r.paper))]));
+      const current = new Map<string, Paper>();
+      for (const p of incoming) {
+        const before = current.get(p.id) ?? (stored.has(p.id) ? (JSON.parse(stored.get(p.id)!) as Paper) : undefined);
+        current.set(p.id, before ? mergePaper(before, p) : canonicalPaper(p));
       }
+      const writes = [...current.values()].filter((p) => JSON.stringify(p) !== stored.get(p.id));
       if (writes.length) {
         const c = paperColumns(writes);
         await client.query(sql.UPSERT_PAPERS, [c.ids, c.listedOn, c.titles, c.authors, c.abstracts, c.json]);
       }
+      const added = writes.filter((p) => !stored.has(p.id)).length;
       return { added, updated: writes.length - added, changedIds: writes.map((p) => p.id) };
     });
     if (result.changedIds.length) this.mergeSearchIndexSoon();
@@ -145,13 +146,12 @@ class PostgresCorpus implements PaperCorpus {
   }
 
   async getPapers(ids: string[]): Promise<Paper[]> {
-    const wanted = ids.map(canonicalId);
-    if (wanted.length === 0) return [];
+    if (ids.length === 0) return [];
     const rows = await this.query<{ id: string; paper: Paper }>('get papers', 'SELECT id, paper FROM corpus_papers WHERE id = ANY($1::text[])', [
-      [...new Set(wanted)],
+      [...new Set(ids)],
     ]);
     const byId = new Map(rows.map((r) => [r.id, r.paper]));
-    return wanted.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   async papersListedBetween(since: string, until?: string, limit = DEFAULT_LIST_LIMIT): Promise<Paper[]> {
@@ -163,19 +163,46 @@ class PostgresCorpus implements PaperCorpus {
     return rows.map((r) => r.paper);
   }
 
+  /**
+   * Every query word must match, the last also as a prefix; when that finds fewer than `limit`
+   * papers, papers matching any of the words fill the list (as the SQLite corpus does).
+   */
   async search(query: string, options: { limit?: number; ids?: string[]; since?: string } = {}): Promise<SearchHit[]> {
-    const split = splitQuery(query.replace(/\0/g, ''));
-    if (!split.websearch && !split.prefix) return [];
-    const ids = options.ids ? [...new Set(options.ids.map(canonicalId))] : null;
-    if (ids && ids.length === 0) return [];
-    const since = options.since === undefined ? null : (validDay(options.since) ?? null);
+    const words = queryWords(query);
+    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT));
+    if (words.length === 0 || options.ids?.length === 0) return [];
+    const last = words[words.length - 1]!;
+    const prefixed = last.length >= MIN_PREFIX;
+    const all = prefixed
+      ? { text: words.slice(0, -1).join(' '), prefix: `${operand(last)}:*` }
+      : { text: words.join(' '), prefix: null };
+    const hits = await this.searchQuery(all.text, all.prefix, 'all', limit, options);
+    if (hits.length < limit && words.length > 1) {
+      const have = new Set(hits.map((h) => h.id));
+      for (const hit of await this.searchQuery(words.map(operand).join(' | '), null, 'any', limit + hits.length, options)) {
+        if (hits.length >= limit) break;
+        if (!have.has(hit.id)) hits.push(hit);
+      }
+    }
+    return hits;
+  }
+
+  private async searchQuery(
+    text: string,
+    prefix: string | null,
+    mode: 'all' | 'any',
+    limit: number,
+    options: { ids?: string[]; since?: string },
+  ): Promise<SearchHit[]> {
+    const ids = options.ids ? [...new Set(options.ids)] : null;
+    const since = options.since === undefined ? null : (validDay(options.since.slice(0, 10)) ?? null);
     const rows = await this.query<{ id: string; score: number; terms: string[] }>('search papers', sql.SEARCH_PAPERS, [
-      split.websearch,
-      split.prefix ?? null,
-      split.join,
+      text,
+      prefix,
+      mode,
       ids,
       since,
-      options.limit ?? DEFAULT_SEARCH_LIMIT,
+      limit,
     ]);
     return rows.map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms }));
   }
@@ -192,22 +219,25 @@ class PostgresCorpus implements PaperCorpus {
   }
 
   async documentFrequencies(words: string[]): Promise<{ papers: number; df: Map<string, number> }> {
-    const unique = [...new Set(words.map((w) => w.replace(/\0/g, '')))];
-    const [papers, rows] = await Promise.all([
-      this.count(),
-      unique.length ? this.query<{ word: string; df: number }>('document frequencies', sql.DOCUMENT_FREQUENCIES, [unique]) : Promise.resolve([]),
+    const papers = await this.count();
+    const counted = [...new Set(words)].filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (counted.length === 0) return { papers, df: new Map() };
+    const cap = Math.max(1_000, Math.ceil(papers * DF_CAP_SHARE));
+    const rows = await this.query<{ i: number; df: number }>('document frequencies', sql.documentFrequencySql(counted.length), [
+      ...counted.map((w) => w.replace(/\0/g, '')),
+      cap,
     ]);
-    return { papers, df: new Map(rows.map((r) => [r.word, r.df])) };
+    return { papers, df: new Map(rows.map((r) => [counted[r.i]!, r.df])) };
   }
 
   async getFullText(paperId: string): Promise<FullText | undefined> {
-    const rows = await this.query<FullTextRow>('get full text', 'SELECT * FROM corpus_full_texts WHERE paper_id = $1', [canonicalId(paperId)]);
+    const rows = await this.query<FullTextRow>('get full text', 'SELECT * FROM corpus_full_texts WHERE paper_id = $1', [paperId]);
     return rows[0] ? fullTextFromRow(rows[0]) : undefined;
   }
 
   async saveFullText(text: FullText): Promise<void> {
-    const clean = withoutNul({ ...text, paperId: canonicalId(text.paperId) });
-    const chunks = chunkFullText(clean);
+    const clean = withoutNul(text);
+    const chunks = chunkSections(clean.sections);
     await this.transaction('save full text', async (client) => {
       await client.query(sql.UPSERT_FULL_TEXT, [
         clean.paperId,
@@ -232,10 +262,11 @@ class PostgresCorpus implements PaperCorpus {
   }
 
   async searchChunks(paperIds: string[], query: string, limit: number): Promise<ChunkHit[]> {
-    const ids = [...new Set(paperIds.map(canonicalId))];
-    if (ids.length === 0 || !query.trim()) return [];
+    const ids = [...new Set(paperIds)];
+    const words = queryWords(query);
+    if (ids.length === 0 || words.length === 0) return [];
     type Row = { paper_id: string; chunk: number; section: number; headings: string[]; anchor: string | null; text: string; score: number };
-    const rows = await this.query<Row>('search chunks', sql.SEARCH_CHUNKS, [ids, query.replace(/\0/g, ''), limit]);
+    const rows = await this.query<Row>('search chunks', sql.SEARCH_CHUNKS, [ids, words.map(operand).join(' | '), Math.max(1, limit)]);
     return rows.map((r) => ({
       paperId: r.paper_id,
       section: r.section,

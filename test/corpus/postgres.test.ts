@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresCorpus } from '../../src/corpus/postgres-corpus.js';
-import { CorpusError } from '../../src/corpus/postgres/shared.js';
+import { CorpusError } from '../../src/corpus/index.js';
 import { MIGRATIONS } from '../../src/corpus/postgres/schema.js';
 import type { Logger } from '../../src/ports.js';
 import { corpusContract, paper } from './contract.js';

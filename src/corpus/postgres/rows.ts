@@ -1,6 +1,7 @@
 // How a paper becomes a corpus_papers row, and how stored rows become API values again.
 import type { FullText } from '../../ports.js';
 import type { Paper } from '../../types.js';
+import { catalogDate } from '../merge.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,9 +12,9 @@ export function validDay(day: string | undefined): string | undefined {
   return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? undefined : day;
 }
 
-/** The day a paper was announced: its listing day, else the day of its first version. */
+/** The day a paper counts as new (as every corpus computes it), when it is a real date. */
 export function announcementDay(p: Paper): string | undefined {
-  return validDay(p.listedOn?.slice(0, 10)) ?? validDay(p.publishedAt?.slice(0, 10));
+  return validDay(catalogDate(p));
 }
 
 /**

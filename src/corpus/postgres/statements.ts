@@ -3,11 +3,16 @@
 /** Advisory lock key held while merging papers, so two writers never merge against a stale row. */
 export const UPSERT_LOCK = 0x5042_7570;
 
-/** `$1` search text for websearch_to_tsquery, `$2` last word matched as a prefix (or null), `$3` 'and'|'or'. */
+/**
+ * The paper tsquery. `$3` 'all': every word of `$1` (websearch_to_tsquery) and, when `$2` is not
+ * null, the last word as a prefix (`$2` is that word as `'word':*`). `$3` 'any': `$1` is already
+ * a `'a' | 'b'` tsquery. Words come from queryWords (letters and digits only), so nothing a user
+ * types is read as tsquery syntax.
+ */
 const PAPER_TSQUERY = `(
-  CASE WHEN $2::text IS NULL THEN websearch_to_tsquery('english', $1)
-       WHEN $3 = 'or' THEN websearch_to_tsquery('english', $1) || to_tsquery('english', quote_literal($2) || ':*')
-       ELSE websearch_to_tsquery('english', $1) && to_tsquery('english', quote_literal($2) || ':*') END)`;
+  CASE WHEN $3 = 'any' THEN to_tsquery('english', $1)
+       WHEN $2::text IS NULL THEN websearch_to_tsquery('english', $1)
+       ELSE websearch_to_tsquery('english', $1) && to_tsquery('english', $2) END)`;
 
 /** How many matching papers, newest first, are ranked when a query matches more. */
 export const RANK_WINDOW = 1000;
@@ -76,11 +81,18 @@ SELECT id FROM corpus_papers WHERE lower(id) LIKE $1
 ORDER BY listed_on DESC NULLS LAST, id DESC
 LIMIT $2`;
 
-/** Per given word, how many papers contain all of its lexemes. */
-export const DOCUMENT_FREQUENCIES = `
-SELECT w AS word,
-       (SELECT count(*) FROM corpus_papers WHERE search @@ plainto_tsquery('english', w))::int AS df
-FROM unnest($1::text[]) AS w`;
+/**
+ * How many papers contain each of `count` phrases (`$1`…), counting at most `$count+1` per phrase:
+ * a word in a fifth of the corpus is "common" whatever the exact figure, and counting all of
+ * a word in most papers costs a scan. One branch per word so each tsquery folds to a constant.
+ */
+export function documentFrequencySql(count: number): string {
+  const cap = `$${count + 1}`;
+  return Array.from(
+    { length: count },
+    (_, i) => `SELECT ${i} AS i, (SELECT count(*) FROM (SELECT 1 FROM corpus_papers WHERE search @@ phraseto_tsquery('english', $${i + 1}) LIMIT ${cap}) s)::int AS df`,
+  ).join('\nUNION ALL\n');
+}
 
 export const UPSERT_FULL_TEXT = `
 INSERT INTO corpus_full_texts (paper_id, version, origin, note, fetched_at, sections)
@@ -96,13 +108,13 @@ FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]
      AS r(chunk, section, headings, anchor, text, heading_text)`;
 
 /**
- * Chunk search among `$1` papers for `$2`. Any query word may match (a question rarely has all
- * its words in one passage); ts_rank_cd rewards passages holding more of them close together.
+ * Chunk search among `$1` papers for `$2`, a `'a' | 'b'` tsquery of the question's words: any
+ * word may match (a question rarely has all its words in one passage); ts_rank_cd rewards
+ * passages holding more of them close together, headings (weight B) above body text (D).
  */
 export const SEARCH_CHUNKS = `
-WITH q AS (SELECT regexp_replace(plainto_tsquery('english', $2)::text, ' & ', ' | ', 'g')::tsquery AS query)
-SELECT c.paper_id, c.chunk, c.section, c.headings, c.anchor, c.text, ts_rank_cd(c.search, q.query) AS score
-FROM corpus_chunks c, q
-WHERE c.paper_id = ANY($1::text[]) AND c.search @@ q.query
+SELECT c.paper_id, c.chunk, c.section, c.headings, c.anchor, c.text, ts_rank_cd(c.search, to_tsquery('english', $2)) AS score
+FROM corpus_chunks c
+WHERE c.paper_id = ANY($1::text[]) AND c.search @@ to_tsquery('english', $2)
 ORDER BY score DESC, c.paper_id, c.chunk
 LIMIT $3`;
