@@ -15,7 +15,7 @@ const PAPER_TSQUERY = `(
        ELSE websearch_to_tsquery('english', $1) && to_tsquery('english', $2) END)`;
 
 /** How many matching papers, newest first, are ranked when a query matches more. */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 500;
 
 /**
  * Ranked paper search. `$4` ids (or null for all), `$5` since day (or null), `$6` limit.
@@ -27,13 +27,13 @@ export const RANK_WINDOW = 1000;
  *   ("model") cost hundreds of ms. So only the newest RANK_WINDOW matches are ranked; the
  *   planner walks corpus_papers_newest with the @@ filter for common words and uses the GIN
  *   index for rare ones, so either way at most RANK_WINDOW rows are read.
- * - The candidates carry (id, day, score), not the wide tsvector, through the sort.
+ * - Candidates are picked by (day, id) alone and only they are ranked, after the cut.
  * - The tsquery is spelled out rather than computed once in a CTE: with parameters it folds to
  *   a constant the planner can estimate (tsvector statistics) and match to the GIN index.
  */
 export const SEARCH_PAPERS = `
 WITH candidates AS (
-  SELECT p.id, p.listed_on, ts_rank_cd(p.search, ${PAPER_TSQUERY}) AS score
+  SELECT p.id, p.listed_on
   FROM corpus_papers p
   WHERE p.search @@ ${PAPER_TSQUERY}
     AND ($4::text[] IS NULL OR p.id = ANY($4::text[]))
@@ -42,8 +42,9 @@ WITH candidates AS (
   LIMIT ${RANK_WINDOW}
 ),
 hits AS (
-  SELECT c.id, c.listed_on, c.score FROM candidates c
-  ORDER BY c.score DESC, c.listed_on DESC NULLS LAST, c.id DESC
+  SELECT c.id, c.listed_on, p.search, ts_rank_cd(p.search, ${PAPER_TSQUERY}) AS score
+  FROM candidates c JOIN corpus_papers p ON p.id = c.id
+  ORDER BY score DESC, c.listed_on DESC NULLS LAST, c.id DESC
   LIMIT $6
 ),
 lexemes AS (
@@ -51,8 +52,8 @@ lexemes AS (
   FROM regexp_matches(${PAPER_TSQUERY}::text, '''((?:[^'']|'''')+)''(:\\*)?', 'g') AS m
 )
 SELECT h.id, h.score,
-       ARRAY(SELECT DISTINCT l.lexeme FROM lexemes l WHERE p.search @@ (quote_literal(l.lexeme) || l.suffix)::tsquery) AS terms
-FROM hits h JOIN corpus_papers p ON p.id = h.id
+       ARRAY(SELECT DISTINCT l.lexeme FROM lexemes l WHERE h.search @@ (quote_literal(l.lexeme) || l.suffix)::tsquery) AS terms
+FROM hits h
 ORDER BY h.score DESC, h.listed_on DESC NULLS LAST, h.id DESC`;
 
 /** Multi-row merge-write of papers whose merged JSON was computed by the caller. */
