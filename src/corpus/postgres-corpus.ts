@@ -3,6 +3,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ChunkHit, FullText, Logger, PaperCorpus, SearchHit } from '../ports.js';
 import type { Paper } from '../types.js';
+import { InputError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { describeConnectFailure, postgresTarget, stripCredentials } from './postgres/connection.js';
 import { migrate } from './postgres/migrate.js';
@@ -156,9 +157,9 @@ class PostgresCorpus implements PaperCorpus {
 
   async papersListedBetween(since: string, until?: string, limit = DEFAULT_LIST_LIMIT): Promise<Paper[]> {
     const from = validDay(since);
-    if (!from) throw new CorpusError(`papersListedBetween: "${since}" is not a YYYY-MM-DD day`);
+    if (!from) throw new InputError(`papersListedBetween: "${since}" is not a YYYY-MM-DD day`);
     const to = until === undefined ? null : validDay(until);
-    if (to === undefined) throw new CorpusError(`papersListedBetween: "${until}" is not a YYYY-MM-DD day`);
+    if (to === undefined) throw new InputError(`papersListedBetween: "${until}" is not a YYYY-MM-DD day`);
     const rows = await this.query<{ paper: Paper }>('list papers', sql.PAPERS_LISTED_BETWEEN, [from, to, limit]);
     return rows.map((r) => r.paper);
   }

@@ -139,6 +139,13 @@ export function corpusContract(name: string, makeTarget: () => Promise<CorpusTar
         expect(stored?.title).toBe(title);
         expect(stored?.abstract).toBe('Back\\slash and "json" {braces}.');
       });
+
+      it('a control character in one paper does not fail the batch', async () => {
+        const result = await corpus.upsertPapers([paper('2401.00001', { title: 'Nul\u0000 byte title', abstract: 'x\u0000y' }), paper('2401.00002')]);
+        expect(result.added).toBe(2);
+        expect((await corpus.getPaper('2401.00001'))?.title).toMatch(/^Nul\u0000? byte title$/);
+        expect(await corpus.count()).toBe(2);
+      });
     });
 
     describe('announcement dates', () => {

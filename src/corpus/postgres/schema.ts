@@ -1,4 +1,5 @@
 // The Postgres corpus schema, as numbered migrations. Append new ones; never edit an applied one.
+// Every tsvector and tsquery uses the 'english' configuration, so "models" meets "model".
 
 /** One schema step, applied once per database (and schema) in version order. */
 export interface Migration {
@@ -6,12 +7,6 @@ export interface Migration {
   name: string;
   sql: string;
 }
-
-/**
- * Text search configuration used for every tsvector and tsquery of the corpus. One value for
- * documents and queries, so "models" in a query meets "model" in a title.
- */
-export const TEXT_SEARCH_CONFIG = 'english';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
