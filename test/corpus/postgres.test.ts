@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openPostgresCorpus } from '../../src/corpus/postgres-corpus.js';
 import { CorpusError } from '../../src/corpus/index.js';
 import { MIGRATIONS } from '../../src/corpus/postgres/schema.js';
+import { UPSERT_LOCK } from '../../src/corpus/postgres/statements.js';
 import type { Logger } from '../../src/ports.js';
 import { corpusContract, paper } from './contract.js';
 
@@ -100,6 +101,38 @@ describe.runIf(url)('postgres corpus: server-side faults and migrations', () => 
       expect(logger.lines.join('\n')).not.toMatch(/:\/\/[^/\s]*@/);
     } finally {
       await killer.end();
+      await corpus.close();
+      await drop();
+    }
+  });
+
+  it('a backend killed inside an upsert transaction fails that upsert plainly, and the next one works', async () => {
+    const { url: schemaUrl, drop } = freshSchema(url!);
+    const appName = `corpus_txfault_${process.pid}_${Date.now()}`;
+    const u = new URL(schemaUrl);
+    u.searchParams.set('application_name', appName);
+    const corpus = await openPostgresCorpus(u.toString(), { maxConnections: 1 });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      // Hold the writers' lock so the corpus's upsert waits inside its transaction.
+      await holder.query('SELECT pg_advisory_lock($1)', [UPSERT_LOCK]);
+      const pending = corpus.upsertPapers([paper('2401.00001')]).then(
+        () => 'resolved',
+        (err: unknown) => err,
+      );
+      await expect
+        .poll(async () => (await holder.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [appName])).rows[0].n, { timeout: 5000 })
+        .toBe(1);
+      await holder.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [appName]);
+      const outcome = await pending;
+      expect(outcome).toBeInstanceOf(CorpusError);
+      expect((outcome as Error).message).toMatch(/upsert papers/);
+      await holder.query('SELECT pg_advisory_unlock($1)', [UPSERT_LOCK]);
+      expect((await corpus.upsertPapers([paper('2401.00001')])).added).toBe(1);
+      expect(await corpus.count()).toBe(1);
+    } finally {
+      await holder.end();
       await corpus.close();
       await drop();
     }
