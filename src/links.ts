@@ -17,7 +17,7 @@ function onHost(hostname: string, hosts: readonly string[]): boolean {
  * `url` as a canonical string when it is an http(s) URL without credentials on one of `hosts`
  * (default: arXiv, Hugging Face, GitHub); undefined otherwise (javascript:, other hosts, junk).
  */
-export function trustedUrl(url: string | undefined, hosts: readonly string[] = PAPER_HOSTS, httpsOnly = false): string | undefined {
+export function trustedUrl(url: string | undefined, hosts: readonly string[] | 'any' = PAPER_HOSTS, httpsOnly = false): string | undefined {
   if (!url || url.length > 2000 || /\s/.test(url.trim())) return undefined;
   let parsed: URL;
   try {
@@ -26,8 +26,13 @@ export function trustedUrl(url: string | undefined, hosts: readonly string[] = P
     return undefined;
   }
   const okScheme = parsed.protocol === 'https:' || (!httpsOnly && parsed.protocol === 'http:');
-  if (!okScheme || parsed.username || parsed.password || !onHost(parsed.hostname, hosts)) return undefined;
+  if (!okScheme || parsed.username || parsed.password || (hosts !== 'any' && !onHost(parsed.hostname, hosts))) return undefined;
   return parsed.href;
+}
+
+/** An image to show (a thumbnail, never a link): any http(s) URL without credentials. */
+export function imageUrl(url: string | undefined): string | undefined {
+  return trustedUrl(url, 'any');
 }
 
 /** A code link: an https URL on github.com, else undefined. */

@@ -33,8 +33,8 @@ export function signalsLine(paper: Paper): string {
   if (code || s.githubStars !== undefined) {
     parts.push([code, s.githubStars !== undefined ? `★ ${compact(s.githubStars)}` : undefined].filter(Boolean).join(' '));
   }
-  const abs = paperPageUrl(paper);
-  const pdf = paperPdfUrl(paper);
+  const abs = paper.links.abs ? paperPageUrl(paper) : undefined;
+  const pdf = paper.links.pdf ? paperPdfUrl(paper) : undefined;
   const project = trustedUrl(paper.links.project);
   if (abs) parts.push(mrkdwnLink(abs, 'arXiv'));
   if (pdf) parts.push(mrkdwnLink(pdf, 'PDF'));

@@ -83,7 +83,7 @@ function renderText(digest: Digest, color: boolean): string {
  */
 export function markdownText(text: string): string {
   return text
-    .replace(/\s+/g, ' ')
+    .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

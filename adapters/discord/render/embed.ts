@@ -4,7 +4,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { DigestItem, Paper } from '../../../src/types.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { escapeDiscord, oneLine, truncate } from './text.js';
-import { paperPageUrl, paperPdfUrl, trustedCodeUrl, trustedUrl } from '../../../src/links.js';
+import { imageUrl, paperPageUrl, paperPdfUrl, trustedCodeUrl } from '../../../src/links.js';
 
 /** Accent color of paper embeds. */
 const COLOR = 0xb31b1b;
@@ -97,7 +97,7 @@ export function paperEmbed(item: DigestItem, options: PaperEmbedOptions = {}): A
   } else if (p.signals.githubStars !== undefined) {
     fields.push({ name: '★ Stars', value: compact(p.signals.githubStars), inline: true });
   }
-  const pdf = paperPdfUrl(p);
+  const pdf = p.links.pdf ? paperPdfUrl(p) : undefined;
   if (pdf) fields.push({ name: 'PDF', value: `[${escapeDiscord(p.id)}](${maskedLinkUrl(pdf)})`, inline: true });
   const footer = [
     options.rank !== undefined ? `#${options.rank}` : undefined,
@@ -113,7 +113,7 @@ export function paperEmbed(item: DigestItem, options: PaperEmbedOptions = {}): A
     description: lines.join('\n'),
     color: COLOR,
     ...(fields.length ? { fields } : {}),
-    ...(trustedUrl(p.links.thumbnail) ? { thumbnail: { url: trustedUrl(p.links.thumbnail)! } } : {}),
+    ...(imageUrl(p.links.thumbnail) ? { thumbnail: { url: imageUrl(p.links.thumbnail)! } } : {}),
     footer: { text: footer },
   });
 }

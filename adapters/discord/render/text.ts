@@ -9,7 +9,7 @@ const URL_OR_BRACKET = /<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]*[^\s<>.,;:!?)
  * markdown character is escaped, including masked links `[..](..)`, headings and list markers.
  */
 export function escapeDiscord(text: string): string {
-  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true });
 }
 
 /**
