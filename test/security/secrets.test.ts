@@ -19,7 +19,7 @@ describe('secrets in digest notes and CLI errors', () => {
     hf.route('GET', /.*/, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'upstream down' });
     // A careless model server that echoes the caller's key in its error text.
     llm = await startFakeOpenAiServer({
-      chat: (req) => ({ status: 400, error: { message: `invalid key ${String(req.headers.authorization)} for ${KEY}`, type: 'invalid_request_error' } }),
+      chat: (req) => ({ status: 400, error: { message: `invalid key ${KEY} (request ${req.model ?? ""})`, type: 'invalid_request_error' } }),
     });
   });
   afterAll(async () => {
