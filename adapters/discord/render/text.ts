@@ -2,7 +2,8 @@
 // previews, truncation with "…", and splitting long text into ≤2000-character messages.
 import { escapeMarkdown } from 'discord.js';
 
-const URL_OR_BRACKET = /<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]*[^\s<>.,;:!?)'"\]*_~])|([[\]])/g;
+// The last alternative is any `[` a `](` follows on the same line: a possible masked-link opener.
+const URL_OR_BRACKET = /<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]*[^\s<>.,;:!?)'"\]*_~])|(\[)(?=[^\n]*\]\s*\()/g;
 
 /**
  * Untrusted text (titles, authors, TL;DRs, notes, model output) as inert Discord markdown: every
@@ -14,7 +15,7 @@ export function escapeDiscord(text: string): string {
 
 /**
  * Converts the core's neutral markup (`**bold**`, `_italic_`) to Discord markdown, which shares
- * both. Text never becomes a masked link: `[` and `]` are escaped, so a `[label](url)` quoted from
+ * both. Text never becomes a masked link: every `[` that could open one is escaped, so a `[label](url)` quoted from
  * an abstract, a model or a user stays literal. Bare URLs get `<…>` so Discord shows no preview.
  * Code spans are left untouched.
  */

@@ -10,7 +10,7 @@ import { digest, item, paper } from './helpers.js';
 describe('toDiscordMarkdown', () => {
   it('wraps bare links so Discord shows no preview and keeps masked links inert, leaving code and wrapped links alone', () => {
     expect(toDiscordMarkdown('see https://a.org/x, then (https://b.org/y).')).toBe('see <https://a.org/x>, then (<https://b.org/y>).');
-    expect(toDiscordMarkdown('[paper](https://arxiv.org/abs/1) and <https://c.org>')).toBe('\\[paper\\](<https://arxiv.org/abs/1>) and <https://c.org>');
+    expect(toDiscordMarkdown('[paper](https://arxiv.org/abs/1) and <https://c.org>')).toBe('\\[paper](<https://arxiv.org/abs/1>) and <https://c.org>');
     expect(toDiscordMarkdown('**bold** _it_ `https://code.org`')).toBe('**bold** _it_ `https://code.org`');
     expect(toDiscordMarkdown('**https://bold.org**')).toBe('**<https://bold.org>**');
   });
