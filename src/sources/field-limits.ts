@@ -24,9 +24,13 @@ export function truncationNote(originalLength: number): string {
   return ` … [truncated by paperbot: ${originalLength.toLocaleString('en-US')} characters in all]`;
 }
 
-/** `text` cut to about `max` characters with a truncation note; unchanged when it fits. */
+const NOTED = / … \[truncated by paperbot: [\d,]+ characters in all\]$/;
+
+/** `text` cut to about `max` characters with a truncation note; unchanged when it fits or was already cut. */
 export function capField(text: string, max: number): string {
   if (text.length <= max) return text;
+  const noted = NOTED.exec(text);
+  if (noted && noted.index <= max) return text;
   let cut = max;
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
