@@ -112,7 +112,6 @@ function child(mode: string, dir: string): Promise<Record<string, unknown>> {
 }
 
 const [mode, dirArg] = process.argv.slice(2);
-const ONLY = process.env.BENCH_ONLY;
 if (mode && dirArg) {
   const run = { abstract: hugeAbstract, later: laterCommand, today: todayBurst }[mode];
   if (!run) throw new Error(`unknown mode ${mode}`);
