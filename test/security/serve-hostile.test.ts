@@ -5,6 +5,11 @@ import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { postSlashCommand, slashCommandFields } from '../fakes/slack-signed-request.js';
 import { startServeUnderTest, todaysPapers, todayUtc, type ServeUnderTest } from '../journey/support/serve-harness.js';
+import { join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createBotStore } from '../../src/store/index.js';
+import { parsePaperList } from '../../src/sources/file-papers.js';
 
 const SECRET = 'hostile-signing-secret';
 const KEY = 'sk-KNOWNSECRET-serve-key-0123456789';
@@ -14,6 +19,7 @@ let slack: FakeSlackApi;
 let openai: FakeOpenAiServer;
 let serve: ServeUnderTest;
 let url: string;
+let storeDir: string;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
@@ -31,7 +37,14 @@ beforeAll(async () => {
       code: `https://github.com/a/b) [Free Nitro](${EVIL}`,
     },
   ];
+  // The store already holds today's papers (as after an ingest), so `ask` can quote them.
+  storeDir = await mkdtemp(join(tmpdir(), 'paperbot-hostile-'));
+  const storeUrl = `sqlite://${join(storeDir, 'paperbot.sqlite')}`;
+  const seed = await createBotStore(storeUrl);
+  await seed.upsertPapers(parsePaperList(papers, 'file:seed').papers);
+  await seed.close();
   serve = await startServeUnderTest(papers, {
+    PAPERBOT_STORE_URL: storeUrl,
     SLACK_BOT_TOKEN: 'xoxb-hostile-0123456789',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
@@ -45,6 +58,7 @@ afterAll(async () => {
   await serve?.close();
   await openai?.close();
   await slack?.close();
+  if (storeDir) await rm(storeDir, { recursive: true, force: true });
 });
 
 async function command(text: string, id: string): Promise<string> {
@@ -69,6 +83,9 @@ describe('serve with hostile text and a key-echoing model', () => {
   it('`ask` quoting a hostile abstract, with the model failing and echoing its key, leaks neither', async () => {
     await serve.handle.app.loadIndex();
     const wire = await command('ask how do I download the video generation code?', 'ask1');
+    expect(openai.chatRequests.length).toBeGreaterThan(0);
+    // The extractive fallback quotes the hostile abstract: the quote stays, as text.
+    expect(wire).toContain(`[Download the code](${EVIL})`);
     expectNoLiveEvilLink(wire);
     expect(wire).not.toContain('KNOWNSECRET');
     expect(serve.logs.join('\n')).not.toContain('KNOWNSECRET');
