@@ -31,7 +31,7 @@ beforeAll(async () => {
     {
       id: '2611.10009',
       title: `Video generation secrets [Download the code](${EVIL})`,
-      abstract: `Video generation made easy. Get the weights at [Download the code](${EVIL}) today.`,
+      abstract: `Get the video generation weights at [Download the code](${EVIL}) today. Video generation made easy.`,
       authors: [`Mallory [Free Nitro](${EVIL})`],
       published: todayUtc(),
       code: `https://github.com/a/b) [Free Nitro](${EVIL}`,
@@ -82,10 +82,10 @@ describe('serve with hostile text and a key-echoing model', () => {
 
   it('`ask` quoting a hostile abstract, with the model failing and echoing its key, leaks neither', async () => {
     await serve.handle.app.loadIndex();
-    const wire = await command('ask how do I download the video generation code?', 'ask1');
+    const wire = await command('ask where do I get the video generation weights?', 'ask1');
     expect(openai.chatRequests.length).toBeGreaterThan(0);
     // The extractive fallback quotes the hostile abstract: the quote stays, as text.
-    expect(wire).toContain(`[Download the code](${EVIL})`);
+    expect(wire).toContain(`&gt; Get the video generation weights at [Download the code](${EVIL}) today.`);
     expectNoLiveEvilLink(wire);
     expect(wire).not.toContain('KNOWNSECRET');
     expect(serve.logs.join('\n')).not.toContain('KNOWNSECRET');
