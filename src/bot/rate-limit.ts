@@ -15,8 +15,8 @@ export interface LimitOptions {
   maxQueue: number;
 }
 
-/** Defaults: 6 per user per minute, 2 at once, 8 waiting. */
-export const DEFAULT_LIMITS: LimitOptions = { perUser: 6, windowMs: 60_000, concurrency: 2, maxQueue: 8 };
+/** Defaults: 10 per user per minute, 2 at once, 8 waiting. */
+export const DEFAULT_LIMITS: LimitOptions = { perUser: 10, windowMs: 60_000, concurrency: 2, maxQueue: 8 };
 
 /** Why a request was refused. */
 export type Refusal = { refused: 'rate'; retryAfterMs: number } | { refused: 'busy' };
