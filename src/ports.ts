@@ -238,7 +238,7 @@ export interface PaperCorpus {
   readonly location: string;
   /**
    * Insert or merge by canonical id in one transaction: the later version's text wins, sources and
-   * categories union, signals update in place, the first announcement date is kept. Returns how
+   * categories union, signals update in place, the latest listing date is kept (see mergePaper). Returns how
    * many ids were new, how many rows changed, and the ids that were new or changed.
    */
   upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number; changedIds: string[] }>;

@@ -242,7 +242,7 @@ export class SqliteCorpus implements PaperCorpus {
       const low = prefix.trim().toLowerCase();
       return this.db
         .prepare<[string, string, number], { id: string }>(
-          'SELECT id FROM papers WHERE id >= ? AND id < ? ORDER BY listed_on DESC, id DESC LIMIT ?',
+          'SELECT id FROM papers WHERE lower(id) >= ? AND lower(id) < ? ORDER BY listed_on DESC, id DESC LIMIT ?',
         )
         .all(low, `${low}\u{10ffff}`, limit)
         .map((r) => r.id);
