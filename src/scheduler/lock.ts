@@ -122,3 +122,26 @@ export function createStoreLocks(kv: Store, options: LockOptions = {}): LockServ
     },
   };
 }
+
+/** How `waitForLock` ended: the lock is ours, the work was finished by its holder, or time ran out. */
+export type LockWait = { kind: 'acquired'; lock: HeldLock } | { kind: 'finished' } | { kind: 'timed-out' };
+
+/**
+ * Takes the lock, or waits up to `waitMs` for its holder, polling every `pollMs`: resolves
+ * `finished` as soon as `isFinished()` says the holder's work is done, `acquired` if the lock
+ * frees up first, `timed-out` otherwise. For callers (CLI) that share the scheduler's locks.
+ */
+export async function waitForLock(
+  locks: LockService,
+  name: string,
+  options: { waitMs: number; pollMs?: number; isFinished(): Promise<boolean> },
+): Promise<LockWait> {
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const lock = await locks.acquire(name);
+    if (lock) return { kind: 'acquired', lock };
+    if (await options.isFinished()) return { kind: 'finished' };
+    if (Date.now() >= deadline) return { kind: 'timed-out' };
+    await new Promise((r) => setTimeout(r, Math.min(options.pollMs ?? 500, Math.max(0, deadline - Date.now()))));
+  }
+}
