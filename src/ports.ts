@@ -174,6 +174,11 @@ export interface ChannelStateRepository {
 export interface BotStore extends PaperRepository, SubscriptionRepository, ChannelStateRepository {
   /** The raw key-value store, for modules with their own keys (caches, runs, locks). */
   readonly kv: Store;
+  /**
+   * Optional: resolves when the store answers and can still be written (a deleted or read-only
+   * SQLite file fails it); rejects otherwise. /healthz uses it when present.
+   */
+  probe?(): Promise<void>;
   close(): Promise<void>;
 }
 

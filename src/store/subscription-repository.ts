@@ -28,8 +28,9 @@ export class StoreSubscriptionRepository implements SubscriptionRepository {
     await this.migrate();
     const channelKey = sub.channel.key;
     const { set } = toFields(sub);
+    // Index first: a channel listed without a record is skipped, a record left unlisted would never get a digest.
+    await this.listChannel(channelKey);
     await this.records.hashPut(keys.subscription(channelKey), set, [], 'replace');
-    await this.records.zAdd(keys.subscribedChannels(), [{ member: channelKey, score: orderNow() }], { keepScore: true });
   }
 
   /**
@@ -42,6 +43,8 @@ export class StoreSubscriptionRepository implements SubscriptionRepository {
     const { set, unset } = toFields(patch);
     const key = keys.subscription(channelKey);
     if (!(await this.records.hashPut(key, set, unset, 'if-exists'))) return undefined;
+    // Heals a record a failed or raced write left unlisted (idempotent: the first order is kept).
+    await this.listChannel(channelKey);
     const fields = await this.records.hashGet(key);
     return fields && fromFields<Subscription>(fields);
   }
@@ -49,8 +52,8 @@ export class StoreSubscriptionRepository implements SubscriptionRepository {
   /** Removes the channel's subscription (no error when absent). */
   async deleteSubscription(channelKey: string): Promise<void> {
     await this.migrate();
-    await this.records.zRemove(keys.subscribedChannels(), [channelKey]);
     await this.records.delete(keys.subscription(channelKey));
+    await this.records.zRemove(keys.subscribedChannels(), [channelKey]);
   }
 
   /** Every subscription, in the order channels first subscribed. */
@@ -59,6 +62,10 @@ export class StoreSubscriptionRepository implements SubscriptionRepository {
     const channels = await this.records.zMembers(keys.subscribedChannels());
     const all = await this.records.hashGetMany(channels.map(keys.subscription));
     return all.filter((f): f is Record<string, string> => f !== undefined).map((f) => fromFields<Subscription>(f));
+  }
+
+  private async listChannel(channelKey: string): Promise<void> {
+    await this.records.zAdd(keys.subscribedChannels(), [{ member: channelKey, score: orderNow() }], { keepScore: true });
   }
 
   // Older versions kept whole subscriptions as keyv values plus a list of channel keys: copy
