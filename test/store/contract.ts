@@ -278,6 +278,65 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['discord:42']);
       });
 
+      it('updates only the given fields, removes fields given as undefined, and refuses absent channels', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1', { paused: true, pausedReason: 'by boss' }));
+        const updated = await store.updateSubscription('slack:C1', { size: 8, paused: false, pausedReason: undefined });
+        expect(updated).toMatchObject({ size: 8, paused: false, interests: 'language models' });
+        expect(updated).not.toHaveProperty('pausedReason');
+        expect(await store.getSubscription('slack:C1')).toEqual(updated);
+        expect(await store.updateSubscription('slack:nope', { size: 3 })).toBeUndefined();
+        expect(await store.getSubscription('slack:nope')).toBeUndefined();
+        expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['slack:C1']);
+      });
+
+      it('keeps concurrent updates of different fields', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1'));
+        await Promise.all([
+          store.updateSubscription('slack:C1', { size: 9 }),
+          store.updateSubscription('slack:C1', { threshold: 0.5 }),
+          store.updateSubscription('slack:C1', { interests: 'robots' }),
+          store.updateSubscription('slack:C1', { follow: ['Ada'] }),
+          store.updateSubscription('slack:C1', { quietDayNote: false }),
+          store.updateSubscription('slack:C1', { lastDigestAt: '2026-06-12T09:00:00.000Z' }),
+        ]);
+        expect(await store.getSubscription('slack:C1')).toMatchObject({
+          size: 9,
+          threshold: 0.5,
+          interests: 'robots',
+          follow: ['Ada'],
+          quietDayNote: false,
+          lastDigestAt: '2026-06-12T09:00:00.000Z',
+        });
+      });
+
+      it.runIf(persistent)('loses no subscription or setting when two connections write at once', async () => {
+        const other = await target.open();
+        try {
+          await Promise.all(
+            Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).saveSubscription(makeSubscription(`slack:P${i}`))),
+          );
+          expect((await other.listSubscriptions()).map((s) => s.channel.key).sort()).toEqual(
+            Array.from({ length: 20 }, (_, i) => `slack:P${i}`).sort(),
+          );
+          await Promise.all([
+            store.updateSubscription('slack:P0', { size: 2 }),
+            other.updateSubscription('slack:P0', { threshold: 0.7 }),
+            store.addFeedback('slack:P0', { paperId: 'p1', userId: 'u1', value: 1, at: '2026-06-12T09:00:00Z' }),
+            other.addFeedback('slack:P0', { paperId: 'p1', userId: 'u2', value: -1, at: '2026-06-12T09:00:01Z' }),
+            store.markSeen('slack:P0', ['a']),
+            other.markSeen('slack:P0', ['b']),
+            store.appendTurn('slack:P0:1', { role: 'user', text: 'one', at: '2026-06-12T09:00:00Z' }),
+            other.appendTurn('slack:P0:1', { role: 'user', text: 'two', at: '2026-06-12T09:00:00Z' }),
+          ]);
+          expect(await store.getSubscription('slack:P0')).toMatchObject({ size: 2, threshold: 0.7 });
+          expect(await store.listFeedback('slack:P0')).toHaveLength(2);
+          expect(await store.seenPaperIds('slack:P0')).toEqual(new Set(['a', 'b']));
+          expect((await store.getTurns('slack:P0:1')).map((t) => t.text).sort()).toEqual(['one', 'two']);
+        } finally {
+          await other.close();
+        }
+      });
+
       it('keeps the index consistent under concurrent saves', async () => {
         await Promise.all(Array.from({ length: 10 }, (_, i) => store.saveSubscription(makeSubscription(`slack:C${i}`))));
         expect((await store.listSubscriptions()).map((s) => s.channel.key).sort()).toEqual(
