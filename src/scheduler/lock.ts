@@ -128,8 +128,9 @@ export type LockWait = { kind: 'acquired'; lock: HeldLock } | { kind: 'finished'
 
 /**
  * Takes the lock, or waits up to `waitMs` for its holder, polling every `pollMs`: resolves
- * `finished` as soon as `isFinished()` says the holder's work is done, `acquired` if the lock
- * frees up first, `timed-out` otherwise. For callers (CLI) that share the scheduler's locks.
+ * `finished` as soon as `isFinished()` says the holder's work is done (also when the lock frees
+ * up because the holder finished), `acquired` if it frees up with the work still to do,
+ * `timed-out` otherwise. For callers (CLI) that share the scheduler's locks.
  */
 export async function waitForLock(
   locks: LockService,
@@ -137,9 +138,14 @@ export async function waitForLock(
   options: { waitMs: number; pollMs?: number; isFinished(): Promise<boolean> },
 ): Promise<LockWait> {
   const deadline = Date.now() + options.waitMs;
-  for (;;) {
+  for (let waited = false; ; waited = true) {
     const lock = await locks.acquire(name);
-    if (lock) return { kind: 'acquired', lock };
+    if (lock && !waited) return { kind: 'acquired', lock };
+    if (lock) {
+      if (!(await options.isFinished())) return { kind: 'acquired', lock };
+      await lock.release();
+      return { kind: 'finished' };
+    }
     if (await options.isFinished()) return { kind: 'finished' };
     if (Date.now() >= deadline) return { kind: 'timed-out' };
     await new Promise((r) => setTimeout(r, Math.min(options.pollMs ?? 500, Math.max(0, deadline - Date.now()))));

@@ -41,7 +41,7 @@ describe.each(storesUnderTest())('exactly-once digest --post on $name', ({ url }
     expect(posted(channel)).toHaveLength(3);
     const texts = posted(channel).map((c) => String(c.params.text));
     expect(new Set(texts).size).toBe(3);
-    expect(runs.map((r) => r.stdout).join('\n')).toMatch(/already (being )?posted/);
+    expect(runs.map((r) => r.stdout).join('\n')).toMatch(/already being posted by another process/);
   }, 60_000);
 
   it('waits for another holder of the (channel, date) lock, then resumes and posts nothing twice', async () => {
@@ -60,5 +60,20 @@ describe.each(storesUnderTest())('exactly-once digest --post on $name', ({ url }
     expect(run.code, run.stderr).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     expect(posted(channel)).toHaveLength(3);
+  }, 60_000);
+
+  it.runIf(url('').startsWith('sqlite'))('gives up with exit 1 when the other holder does not finish in time', async () => {
+    const channel = freshChannelId();
+    const store = await createBotStore(url(tmp.dir));
+    const held = await createStoreLocks(store.kv).acquire(digestLockName(`slack:${channel}`, DATE));
+    try {
+      const run = await runCli(argv(channel), env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/already being posted by another process/);
+      expect(posted(channel)).toHaveLength(0);
+    } finally {
+      await held!.release();
+      await store.close();
+    }
   }, 60_000);
 });
