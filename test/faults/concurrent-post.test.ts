@@ -1,8 +1,12 @@
 // Exactly once from every entry point: concurrent `digest --post` calls of one channel and date,
 // and one while another process (as the scheduler does) holds the (channel, date) lock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readConfig } from '../../src/config.js';
+import { startServe } from '../../src/serve.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadRun } from '../../src/digest/run-state.js';
 import { offlineEnv, runCli, tempDir } from '../cli/support/run-cli.js';
-import { INTERESTS, POST_PAPERS } from '../cli/support/papers.js';
+import { INTERESTS, POST_PAPERS, seedSubscription } from '../cli/support/papers.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { createBotStore } from '../../src/store/index.js';
 import { createStoreLocks, digestLockName } from '../../src/scheduler/lock.js';
@@ -60,6 +64,28 @@ describe.each(storesUnderTest())('exactly-once digest --post on $name', ({ url }
     expect(run.code, run.stderr).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     expect(posted(channel)).toHaveLength(3);
+  }, 60_000);
+
+  it('a post while serve\'s scheduler posts the same digest: every message once', async () => {
+    const channel = freshChannelId();
+    await seedSubscription(env, 'slack', channel, { sources: [sources], size: 2, schedule: { time: '09:00', tz: 'UTC', days: [1, 2, 3, 4, 5] } });
+    const config = readConfig({ ...env, PORT: '0' });
+    const handle = await startServe(config, { exit: vi.fn(), signals: [], stderr: { write: () => true }, clock: new ManualClock(`${DATE}T09:30:00Z`) });
+    try {
+      // The CLI first: it opens its store and checks sources, so both reach posting together.
+      const cli = runCli(argv(channel), env);
+      await new Promise((r) => setTimeout(r, 700));
+      const [, run] = await Promise.all([handle.scheduler.tick(), cli]);
+      expect(run.code, run.stderr).toBe(0);
+      await handle.scheduler.tick();
+      const stored = await loadRun(handle.app.store.kv, `slack:${channel}`, DATE);
+      expect(stored?.status).toBe('done');
+      const texts = posted(channel).map((c) => String(c.params.text));
+      expect(texts).toHaveLength(stored!.total);
+      expect(new Set(texts).size).toBe(texts.length);
+    } finally {
+      await handle.shutdown('test');
+    }
   }, 60_000);
 
   it.runIf(url('').startsWith('sqlite'))('gives up with exit 1 when the other holder does not finish in time', async () => {
