@@ -224,6 +224,23 @@ function postgresPool(url: string, logger: Logger): pg.Pool {
   return pool;
 }
 
+/** Runs one maintenance statement (a sweep over every row) without the per-call statement timeout. */
+async function withoutStatementTimeout(pool: pg.Pool, sql: string, values: unknown[]): Promise<Rows> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SET LOCAL statement_timeout = '300s'");
+    const { rows } = await client.query(sql, values);
+    await client.query('COMMIT');
+    return rows as Rows;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 // keyv's Postgres adapter keeps one unguarded pool per process: give it ours instead.
 function postgresBackend(url: string, logger: Logger): Backend {
   const pool = postgresPool(url, logger);
@@ -276,7 +293,8 @@ function postgresBackend(url: string, logger: Logger): Backend {
       return rows.length === 1;
     },
     async sweepExpired(now) {
-      const rows = await query(
+      const rows = await withoutStatementTimeout(
+        pool,
         `WITH gone AS (DELETE FROM ${table} WHERE key LIKE $1 AND ${expired('value', '$2')} RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
         [`${NAMESPACE}:%`, now],

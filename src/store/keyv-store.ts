@@ -145,9 +145,11 @@ export class KeyvStore implements Store {
   /** Values in the order of `keys` (undefined where absent or expired). Batched internally. */
   async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
     if (keys.length === 0) return [];
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += GET_MANY_CHUNK) chunks.push(keys.slice(i, i + GET_MANY_CHUNK));
+    // The call timeout is per round trip: a big read may take longer in all, but not per chunk.
+    const timeoutMs = STORE_CALL_TIMEOUT_MS * Math.ceil(chunks.length / GET_MANY_PARALLEL);
     return this.run('getMany', keys[0], async () => {
-      const chunks: string[][] = [];
-      for (let i = 0; i < keys.length; i += GET_MANY_CHUNK) chunks.push(keys.slice(i, i + GET_MANY_CHUNK));
       const parts: Array<Array<T | undefined>> = new Array(chunks.length);
       // A few chunks in flight: the backend reads the next while this thread parses the last.
       let next = 0;
@@ -159,7 +161,7 @@ export class KeyvStore implements Store {
       };
       await Promise.all(Array.from({ length: Math.min(GET_MANY_PARALLEL, chunks.length) }, worker));
       return parts.flat();
-    });
+    }, timeoutMs);
   }
 
   /** Writes `value` (JSON) with an optional time to live; `ttlMs` ≤ 0 or absent means no expiry. */
