@@ -1,5 +1,6 @@
-// One place per backend for what keyv's adapters do not offer: an atomic insert-if-absent,
-// a sweep of expired rows, an early connection check and the SQLite pragmas.
+// One place per backend for what keyv's adapters do not offer: the atomic records (records-*.ts),
+// an atomic insert-if-absent for keyv values, a sweep of expired rows, an early connection check,
+// guarded connections (pg pool, Redis client) and the SQLite pragmas.
 import { constants as fsConstants, accessSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
@@ -31,10 +32,6 @@ export interface Backend {
   readonly atomicAcrossProcesses: boolean;
   /** Writes `text` (already encoded) when the key is absent or expired; true when this call wrote. */
   insertIfAbsent(key: string, text: string, ttlMs: number | undefined): Promise<boolean>;
-  /** Deletes the key only while it holds the value whose encoded tail is `tail` (see valueTail) and is unexpired. */
-  deleteIfEquals(key: string, tail: string): Promise<boolean>;
-  /** Replaces the record with `text` (same value, new expiry) only while it holds `tail` and is unexpired. */
-  extendIfEquals(key: string, tail: string, text: string, ttlMs: number | undefined): Promise<boolean>;
   /** Deletes expired rows of this namespace; resolves how many went (0 where the backend expires natively). */
   sweepExpired(now: number): Promise<number>;
   /** Connects and prepares; rejects when the backend is unusable. */
@@ -68,14 +65,6 @@ export function createBackend(target: StoreTarget, logger: Logger = silentLogger
   }
 }
 
-/** True when `text` is the live record of the value with encoded tail `tail`. */
-function holds(text: string | undefined, tail: string, now: number): boolean {
-  if (text === undefined) return false;
-  if (text === `{${tail}`) return true;
-  const expires = /^\{"expires":(-?\d+),/.exec(text)?.[1];
-  return expires !== undefined && Number(expires) >= now && text === `{"expires":${expires},${tail}`;
-}
-
 function isExpiredText(text: string | undefined, now: number): boolean {
   if (text === undefined || !text.startsWith(EXPIRES_PREFIX)) return false;
   const expires = decode(text)?.expires;
@@ -94,16 +83,6 @@ function memoryBackend(): Backend {
       const full = prefixed(key);
       const current = map.get(full);
       if (current !== undefined && !isExpiredText(current, Date.now())) return false;
-      map.set(full, text);
-      return true;
-    },
-    async deleteIfEquals(key, tail) {
-      const full = prefixed(key);
-      return holds(map.get(full), tail, Date.now()) && map.delete(full);
-    },
-    async extendIfEquals(key, tail, text) {
-      const full = prefixed(key);
-      if (!holds(map.get(full), tail, Date.now())) return false;
       map.set(full, text);
       return true;
     },
@@ -129,10 +108,6 @@ function sqliteBackend(path: string): Backend {
   const table = adapter.opts.table ?? 'keyv';
   const query = adapter.query as (sql: string, ...params: unknown[]) => Promise<Rows>;
   const records = sqliteRecords(path);
-  // Parameters: tail, now, tail. Rebuilding the text from its own expiry makes the match exact.
-  const holdsSql = `(value = '{' || ? OR (substr(value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
-      AND json_extract(value, '$.expires') >= ?
-      AND value = '${EXPIRES_PREFIX}' || json_extract(value, '$.expires') || ',' || ?))`;
   return {
     kind: 'sqlite',
     keyv: new Keyv(adapter, keyvOptions),
@@ -149,21 +124,6 @@ function sqliteBackend(path: string): Backend {
         prefixed(key),
         text,
         Date.now(),
-      );
-      return rows.length === 1;
-    },
-    async deleteIfEquals(key, tail) {
-      const rows = await query(`DELETE FROM ${table} WHERE key = ? AND ${holdsSql} RETURNING 1`, prefixed(key), tail, Date.now(), tail);
-      return rows.length === 1;
-    },
-    async extendIfEquals(key, tail, text) {
-      const rows = await query(
-        `UPDATE ${table} SET value = ? WHERE key = ? AND ${holdsSql} RETURNING 1`,
-        text,
-        prefixed(key),
-        tail,
-        Date.now(),
-        tail,
       );
       return rows.length === 1;
     },
@@ -258,11 +218,6 @@ function postgresBackend(url: string, logger: Logger): Backend {
   const records = postgresRecords(pool);
   const expired = (column: string, param: string) =>
     `CASE WHEN ${column} LIKE '${EXPIRES_PREFIX}%' THEN (${column}::json->>'expires')::bigint < ${param} ELSE false END`;
-  const holdsSql = (tail: string, now: string) => `CASE
-      WHEN value = '{' || ${tail} THEN true
-      WHEN value LIKE '${EXPIRES_PREFIX}%' THEN (value::json->>'expires')::bigint >= ${now}
-        AND value = '${EXPIRES_PREFIX}' || (value::json->>'expires') || ',' || ${tail}
-      ELSE false END`;
   return {
     kind: 'postgres',
     keyv: new Keyv(adapter, keyvOptions),
@@ -277,19 +232,6 @@ function postgresBackend(url: string, logger: Logger): Backend {
          RETURNING t.key`,
         [prefixed(key), text, Date.now()],
       );
-      return rows.length === 1;
-    },
-    async deleteIfEquals(key, tail) {
-      const rows = await query(`DELETE FROM ${table} WHERE key = $1 AND ${holdsSql('$2', '$3')} RETURNING 1`, [prefixed(key), tail, Date.now()]);
-      return rows.length === 1;
-    },
-    async extendIfEquals(key, tail, text) {
-      const rows = await query(`UPDATE ${table} SET value = $4 WHERE key = $1 AND ${holdsSql('$2', '$3')} RETURNING 1`, [
-        prefixed(key),
-        tail,
-        Date.now(),
-        text,
-      ]);
       return rows.length === 1;
     },
     async sweepExpired(now) {
@@ -317,22 +259,8 @@ function postgresBackend(url: string, logger: Logger): Backend {
 /** The part of the redis client paperbot calls directly. */
 interface RedisSetClient {
   set(key: string, value: string, options: object): Promise<unknown>;
-  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   ping(): Promise<unknown>;
 }
-
-/**
- * Compare-and-act in one server-side step. KEYS[1] key; ARGV[1] the value's encoded tail;
- * ARGV[2] 'del' or 'set'; ARGV[3] new text; ARGV[4] ttl in ms ('' = none). Expiry is native.
- */
-const REDIS_IF_EQUALS = `
-local s = redis.call('GET', KEYS[1])
-if not s then return 0 end
-local e = string.match(s, '^{"expires":(%-?%d+),')
-if s ~= '{' .. ARGV[1] and (e == nil or s ~= '{"expires":' .. e .. ',' .. ARGV[1]) then return 0 end
-if ARGV[2] == 'del' then return redis.call('DEL', KEYS[1]) end
-if ARGV[4] == '' then redis.call('SET', KEYS[1], ARGV[3]) else redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4]) end
-return 1`;
 
 /** Longest wait between two reconnection attempts to Redis. */
 const REDIS_MAX_BACKOFF_MS = 5000;
@@ -380,15 +308,6 @@ function redisBackend(url: string, logger: Logger): Backend {
       const options = ttlMs ? { condition: 'NX', expiration: { type: 'PX', value: ttlMs } } : { condition: 'NX' };
       const reply = await (await client()).set(adapter.createKeyPrefix(key, adapter.namespace), text, options);
       return reply === 'OK';
-    },
-    async deleteIfEquals(key, tail) {
-      const full = adapter.createKeyPrefix(key, adapter.namespace);
-      return Number(await (await client()).eval(REDIS_IF_EQUALS, { keys: [full], arguments: [tail, 'del', '', ''] })) === 1;
-    },
-    async extendIfEquals(key, tail, text, ttlMs) {
-      const full = adapter.createKeyPrefix(key, adapter.namespace);
-      const args = [tail, 'set', text, ttlMs ? String(ttlMs) : ''];
-      return Number(await (await client()).eval(REDIS_IF_EQUALS, { keys: [full], arguments: args })) === 1;
     },
     // Redis expires keys natively (keyv passes PX on every set with a ttl).
     async sweepExpired() {

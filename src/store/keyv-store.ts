@@ -3,7 +3,7 @@ import type { Logger, Store } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import { createBackend, type Backend } from './backends.js';
-import { encode, UnstorableValueError, valueTail } from './codec.js';
+import { encode, UnstorableValueError } from './codec.js';
 import { StoreError } from './store-error.js';
 import { parseStoreUrl, redact, scrubUrl, type StoreTarget } from './store-url.js';
 import type { Records } from './records.js';
@@ -38,7 +38,9 @@ const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
  * `setIfAbsent` is atomic across processes on Redis (`SET NX PX`), Postgres (`INSERT … ON
  * CONFLICT … WHERE expired`) and SQLite (the same single statement, serialized by the file lock);
  * on `memory://` it is atomic within the one process that holds the data. An expired value
- * counts as absent everywhere.
+ * counts as absent everywhere. Everything several processes update (subscriptions, per-channel
+ * sets, locks) lives in `records`, on structures of paperbot's own; keyv keeps plain values.
+ * Every call rejects with StoreError after STORE_CALL_TIMEOUT_MS.
  */
 export class KeyvStore implements Store {
   private closed = false;
@@ -119,6 +121,10 @@ export class KeyvStore implements Store {
       zRemove: (key, members) => this.run('zRemove', key, () => r.zRemove(key, members)),
       zMembers: (key) => this.run('zMembers', key, () => r.zMembers(key)),
       delete: (key) => this.run('delete', key, () => r.delete(key)),
+      claim: (key, owner, ttlMs) => this.run('claim', key, () => r.claim(key, owner, ttlMs)),
+      claimOwner: (key) => this.run('claimOwner', key, () => r.claimOwner(key)),
+      renewClaim: (key, owner, ttlMs) => this.run('renewClaim', key, () => r.renewClaim(key, owner, ttlMs)),
+      releaseClaim: (key, owner) => this.run('releaseClaim', key, () => r.releaseClaim(key, owner)),
       clear: () => this.run('clear', undefined, () => r.clear(), 0),
       sweepExpired: (now) => this.run('sweep', undefined, () => r.sweepExpired(now), 0),
     };
@@ -184,26 +190,6 @@ export class KeyvStore implements Store {
       const ttl = normalizeTtl(ttlMs);
       const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
       return this.backend.insertIfAbsent(key, text, ttl);
-    });
-  }
-
-  /**
-   * Deletes the key only while it holds `value` (compared as JSON) and has not expired; true when
-   * deleted. Atomic where setIfAbsent is (lock release).
-   */
-  async deleteIfEquals<T>(key: string, value: T): Promise<boolean> {
-    return this.run('deleteIfEquals', key, async () => this.backend.deleteIfEquals(key, valueTail(value)));
-  }
-
-  /**
-   * Restarts the key's time to live at `ttlMs` (≤ 0: no expiry) only while it holds `value` and
-   * has not expired; true when extended. Atomic where setIfAbsent is (lock renewal).
-   */
-  async extendIfEquals<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
-    return this.run('extendIfEquals', key, async () => {
-      const ttl = normalizeTtl(ttlMs);
-      const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
-      return this.backend.extendIfEquals(key, valueTail(value), text, ttl);
     });
   }
 

@@ -11,6 +11,11 @@ interface OrderedSet {
 export function memoryRecords(): Records {
   const hashes = new Map<string, Map<string, string>>();
   const sets = new Map<string, OrderedSet>();
+  const claims = new Map<string, { owner: string; expires: number }>();
+  const liveOwner = (key: string): string | undefined => {
+    const c = claims.get(key);
+    return c && c.expires >= Date.now() ? c.owner : undefined;
+  };
   const liveSet = (key: string): OrderedSet | undefined => {
     const set = sets.get(key);
     if (set?.expires !== undefined && set.expires < Date.now()) {
@@ -64,12 +69,35 @@ export function memoryRecords(): Records {
       hashes.delete(key);
       sets.delete(key);
     },
+    async claim(key, owner, ttlMs) {
+      if (liveOwner(key) !== undefined) return false;
+      claims.set(key, { owner, expires: Date.now() + ttlMs });
+      return true;
+    },
+    async claimOwner(key) {
+      return liveOwner(key);
+    },
+    async renewClaim(key, owner, ttlMs) {
+      if (liveOwner(key) !== owner) return false;
+      claims.set(key, { owner, expires: Date.now() + ttlMs });
+      return true;
+    },
+    async releaseClaim(key, owner) {
+      return liveOwner(key) === owner && claims.delete(key);
+    },
     async clear() {
       hashes.clear();
       sets.clear();
+      claims.clear();
     },
     async sweepExpired(now) {
       let n = 0;
+      for (const [key, c] of claims) {
+        if (c.expires < now) {
+          claims.delete(key);
+          n++;
+        }
+      }
       for (const [key, set] of sets) {
         if (set.expires !== undefined && set.expires < now) {
           n += set.scores.size;

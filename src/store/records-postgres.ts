@@ -6,7 +6,8 @@ import type { HashPutMode, Records, Scored, ZAddOptions } from './records.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS paperbot_hash (key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, field));
 CREATE TABLE IF NOT EXISTS paperbot_zset (key TEXT NOT NULL, member TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, expires BIGINT, PRIMARY KEY (key, member));
-CREATE INDEX IF NOT EXISTS paperbot_zset_order ON paperbot_zset (key, score);`;
+CREATE INDEX IF NOT EXISTS paperbot_zset_order ON paperbot_zset (key, score);
+CREATE TABLE IF NOT EXISTS paperbot_claim (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires BIGINT NOT NULL);`;
 
 /** Creates our tables when missing; safe when several processes start at once. */
 export async function createRecordTables(pool: pg.Pool): Promise<void> {
@@ -120,12 +121,42 @@ export function postgresRecords(pool: pg.Pool): Records {
         await client.query('DELETE FROM paperbot_zset WHERE key = $1', [key]);
       });
     },
+    // INSERT … ON CONFLICT re-checks the committed row under its row lock: atomic across processes.
+    async claim(key, owner, ttlMs) {
+      const now = Date.now();
+      const { rowCount } = await pool.query(
+        `INSERT INTO paperbot_claim AS c (key, owner, expires) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires = EXCLUDED.expires WHERE c.expires < $4`,
+        [key, owner, now + ttlMs, now],
+      );
+      return rowCount === 1;
+    },
+    async claimOwner(key) {
+      const { rows } = await pool.query<{ owner: string }>('SELECT owner FROM paperbot_claim WHERE key = $1 AND expires >= $2', [key, Date.now()]);
+      return rows[0]?.owner;
+    },
+    async renewClaim(key, owner, ttlMs) {
+      const now = Date.now();
+      const { rowCount } = await pool.query('UPDATE paperbot_claim SET expires = $1 WHERE key = $2 AND owner = $3 AND expires >= $4', [
+        now + ttlMs,
+        key,
+        owner,
+        now,
+      ]);
+      return rowCount === 1;
+    },
+    async releaseClaim(key, owner) {
+      const { rowCount } = await pool.query('DELETE FROM paperbot_claim WHERE key = $1 AND owner = $2 AND expires >= $3', [key, owner, Date.now()]);
+      return rowCount === 1;
+    },
     async clear() {
       await pool.query('DELETE FROM paperbot_hash');
       await pool.query('DELETE FROM paperbot_zset');
+      await pool.query('DELETE FROM paperbot_claim');
     },
     async sweepExpired(now) {
-      return (await pool.query('DELETE FROM paperbot_zset WHERE expires < $1', [now])).rowCount ?? 0;
+      const sets = (await pool.query('DELETE FROM paperbot_zset WHERE expires < $1', [now])).rowCount ?? 0;
+      return sets + ((await pool.query('DELETE FROM paperbot_claim WHERE expires < $1', [now])).rowCount ?? 0);
     },
   };
 }

@@ -12,6 +12,13 @@ export interface RedisScriptClient {
 export const RECORD_PREFIX = 'paperbot:rec:';
 const hashKey = (key: string) => `${RECORD_PREFIX}h:${key}`;
 const zKey = (key: string) => `${RECORD_PREFIX}z:${key}`;
+const claimKey = (key: string) => `${RECORD_PREFIX}c:${key}`;
+
+/** ARGV: owner, 'renew' or 'release', ttl ms. Acts only while KEYS[1] holds the owner (expiry is native). */
+const CLAIM_IF_OWNER = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == 'release' then return redis.call('DEL', KEYS[1]) end
+return redis.call('PEXPIRE', KEYS[1], ARGV[3])`;
 
 /** ARGV: mode, number of set pairs, field, value, …, then fields to unset. */
 const HASH_PUT = `
@@ -79,6 +86,20 @@ export function redisRecords(client: () => Promise<RedisScriptClient>): Records 
     },
     async delete(key) {
       await send(['DEL', hashKey(key), zKey(key)]);
+    },
+    // SET NX PX: one atomic command on the server.
+    async claim(key, owner, ttlMs) {
+      return (await send(['SET', claimKey(key), owner, 'NX', 'PX', String(Math.ceil(ttlMs))])) === 'OK';
+    },
+    async claimOwner(key) {
+      return ((await send(['GET', claimKey(key)])) as string | null) ?? undefined;
+    },
+    async renewClaim(key, owner, ttlMs) {
+      const args = [owner, 'renew', String(Math.ceil(ttlMs))];
+      return Number(await (await client()).eval(CLAIM_IF_OWNER, { keys: [claimKey(key)], arguments: args })) === 1;
+    },
+    async releaseClaim(key, owner) {
+      return Number(await (await client()).eval(CLAIM_IF_OWNER, { keys: [claimKey(key)], arguments: [owner, 'release', ''] })) === 1;
     },
     async clear() {
       let cursor = '0';

@@ -6,7 +6,8 @@ import type { HashPutMode, Records, Scored, ZAddOptions } from './records.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS paperbot_hash (key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (key, field)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS paperbot_zset (key TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, expires INTEGER, PRIMARY KEY (key, member)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS paperbot_zset_order ON paperbot_zset (key, score);`;
+CREATE INDEX IF NOT EXISTS paperbot_zset_order ON paperbot_zset (key, score);
+CREATE TABLE IF NOT EXISTS paperbot_claim (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;`;
 
 /** Longest a call waits for another process's write lock before failing (keeps commands inside their budget). */
 const BUSY_TIMEOUT_MS = 2000;
@@ -43,6 +44,15 @@ export function sqliteRecords(path: string): Records & { close(): void; check():
     'SELECT member FROM paperbot_zset WHERE key = ? AND (expires IS NULL OR expires >= ?) ORDER BY score, member',
   );
   const zSweep = db.prepare<[number]>('DELETE FROM paperbot_zset WHERE expires < ?');
+  // One statement each, so SQLite's write lock makes them atomic across processes.
+  const claimTake = db.prepare<[string, string, number, number]>(
+    `INSERT INTO paperbot_claim (key, owner, expires) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires WHERE paperbot_claim.expires < ?`,
+  );
+  const claimRead = db.prepare<[string, number], { owner: string }>('SELECT owner FROM paperbot_claim WHERE key = ? AND expires >= ?');
+  const claimRenew = db.prepare<[number, string, string, number]>('UPDATE paperbot_claim SET expires = ? WHERE key = ? AND owner = ? AND expires >= ?');
+  const claimFree = db.prepare<[string, string, number]>('DELETE FROM paperbot_claim WHERE key = ? AND owner = ? AND expires >= ?');
+  const claimSweep = db.prepare<[number]>('DELETE FROM paperbot_claim WHERE expires < ?');
 
   const read = (key: string) => {
     const rows = hashRows.all(key);
@@ -93,11 +103,25 @@ export function sqliteRecords(path: string): Records & { close(): void; check():
     async delete(key) {
       drop.immediate(key);
     },
+    async claim(key, owner, ttlMs) {
+      const now = Date.now();
+      return claimTake.run(key, owner, now + ttlMs, now).changes === 1;
+    },
+    async claimOwner(key) {
+      return claimRead.get(key, Date.now())?.owner;
+    },
+    async renewClaim(key, owner, ttlMs) {
+      const now = Date.now();
+      return claimRenew.run(now + ttlMs, key, owner, now).changes === 1;
+    },
+    async releaseClaim(key, owner) {
+      return claimFree.run(key, owner, Date.now()).changes === 1;
+    },
     async clear() {
-      db.exec('DELETE FROM paperbot_hash; DELETE FROM paperbot_zset;');
+      db.exec('DELETE FROM paperbot_hash; DELETE FROM paperbot_zset; DELETE FROM paperbot_claim;');
     },
     async sweepExpired(now) {
-      return zSweep.run(now).changes;
+      return zSweep.run(now).changes + claimSweep.run(now).changes;
     },
     check() {
       hashExists.get('health:probe');

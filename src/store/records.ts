@@ -27,7 +27,7 @@ export interface ZAddOptions {
   ttlMs?: number;
 }
 
-/** Hashes (field → text) and ordered sets (member by score), keyed by store keys (keys.ts). */
+/** Hashes (field → text), ordered sets (member by score) and expiring claims (locks), keyed by store keys (keys.ts). */
 export interface Records {
   /** The record's fields, or undefined when it has none. */
   hashGet(key: string): Promise<Record<string, string> | undefined>;
@@ -43,6 +43,14 @@ export interface Records {
   zMembers(key: string): Promise<string[]>;
   /** Deletes the hash and the ordered set under `key`. */
   delete(key: string): Promise<void>;
+  /** Takes `key` for `owner` when it is free or its claim expired; true when this call took it. */
+  claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Who holds `key` now (undefined when free or expired). */
+  claimOwner(key: string): Promise<string | undefined>;
+  /** Restarts the claim's ttl only while `owner` still holds it; true when renewed. */
+  renewClaim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Frees `key` only while `owner` still holds it; true when freed. */
+  releaseClaim(key: string, owner: string): Promise<boolean>;
   /** Deletes every record of this namespace. */
   clear(): Promise<void>;
   /** Deletes expired members; resolves how many went (0 where the backend expires natively). */

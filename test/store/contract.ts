@@ -1,6 +1,7 @@
 // The BotStore contract: every backend must pass it. Call botStoreContract() from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BotStore } from '../../src/ports.js';
+import type { BotStore, Store } from '../../src/ports.js';
+import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { canonicalPaper } from '../../src/store/index.js';
 import { makePaper, makeSubscription, sleep } from './helpers.js';
@@ -82,40 +83,25 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         expect(await store.kv.get('test:race')).toBe(results.indexOf(true));
       });
 
-      it('deleteIfEquals deletes only while the key holds the value and is live', async () => {
-        const kv = store.kv;
-        expect(kv.deleteIfEquals).toBeTypeOf('function');
-        await kv.set('test:lock', 'host:1:abc', 5_000);
-        expect(await kv.deleteIfEquals!('test:lock', 'host:2:def')).toBe(false);
-        expect(await kv.get('test:lock')).toBe('host:1:abc');
-        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(true);
-        expect(await kv.get('test:lock')).toBeUndefined();
-        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(false);
-        await kv.set('test:obj', { owner: 'a', n: [1, 2] });
-        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1] })).toBe(false);
-        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1, 2] })).toBe(true);
-        await kv.set('test:short', 'me', 30);
-        await sleep(60);
-        expect(await kv.deleteIfEquals!('test:short', 'me')).toBe(false);
-      });
-
-      it('extendIfEquals renews only the holder, and not after expiry', async () => {
-        const kv = store.kv;
-        expect(await kv.setIfAbsent('test:lock', 'me', 80)).toBe(true);
-        expect(await kv.extendIfEquals!('test:lock', 'other', 5_000)).toBe(false);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(true);
+      it('claims: one owner at a time, renewed and released only by its owner, free after expiry', async () => {
+        const claims = (store.kv as Store & { records: Records }).records;
+        expect(await claims.claim('lock:t', 'a', 80)).toBe(true);
+        expect(await claims.claim('lock:t', 'b', 5_000)).toBe(false);
+        expect(await claims.claimOwner('lock:t')).toBe('a');
+        expect(await claims.renewClaim('lock:t', 'b', 5_000)).toBe(false);
+        expect(await claims.renewClaim('lock:t', 'a', 5_000)).toBe(true);
         await sleep(120);
-        expect(await kv.get('test:lock')).toBe('me');
-        expect(await kv.setIfAbsent('test:lock', 'other', 5_000)).toBe(false);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 30)).toBe(true);
+        expect(await claims.claimOwner('lock:t')).toBe('a');
+        expect(await claims.releaseClaim('lock:t', 'b')).toBe(false);
+        expect(await claims.releaseClaim('lock:t', 'a')).toBe(true);
+        expect(await claims.claimOwner('lock:t')).toBeUndefined();
+        expect(await claims.claim('lock:short', 'a', 30)).toBe(true);
         await sleep(60);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(false);
-        expect(await kv.get('test:lock')).toBeUndefined();
-        expect(await kv.extendIfEquals!('test:missing', 'me', 5_000)).toBe(false);
-        await kv.set('test:forever', 'me');
-        expect(await kv.extendIfEquals!('test:forever', 'me', 30)).toBe(true);
-        await sleep(60);
-        expect(await kv.get('test:forever')).toBeUndefined();
+        expect(await claims.renewClaim('lock:short', 'a', 5_000)).toBe(false);
+        expect(await claims.releaseClaim('lock:short', 'a')).toBe(false);
+        expect(await claims.claim('lock:short', 'b', 5_000)).toBe(true);
+        const race = await Promise.all(Array.from({ length: 20 }, (_, i) => claims.claim('lock:race', `o${i}`, 5_000)));
+        expect(race.filter(Boolean)).toHaveLength(1);
       });
 
       it('refuses Dates and Sets instead of changing them silently', async () => {
