@@ -23,6 +23,8 @@ const FIRST_SWEEP_DELAY_MS = 60 * 1000;
  * applied later.
  */
 export const STORE_CALL_TIMEOUT_MS = 2500;
+/** How long the same backend error is not logged again. */
+const REPEATED_ERROR_QUIET_MS = 60_000;
 
 const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
   typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0 ? Math.ceil(ttlMs) : undefined;
@@ -53,10 +55,17 @@ export class KeyvStore implements Store {
     private readonly backend: Backend,
     private readonly logger: Logger,
   ) {
+    let lastText = '';
+    let lastAt = 0;
     backend.keyv.on('error', (err: unknown) => {
       if (typeof err === 'object' && err !== null) this.logged.add(err);
       this.firstBackendError ??= err;
-      this.logger.error('store backend error', { err: errorMessage(err) });
+      // A reconnecting client repeats the same error every few seconds: once a minute is enough.
+      const text = errorMessage(err);
+      if (text === lastText && Date.now() - lastAt < REPEATED_ERROR_QUIET_MS) return;
+      lastText = text;
+      lastAt = Date.now();
+      this.logger.error('store backend error', { err: text });
     });
   }
 
