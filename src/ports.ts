@@ -138,10 +138,19 @@ export interface PaperRepository {
   papersInBatches?(batchSize?: number): AsyncIterable<Paper[]>;
 }
 
-/** Per-channel subscriptions. */
+/** Settings to change on a subscription; a property given as undefined is removed. */
+export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel'>]?: Subscription[K] | undefined };
+
+/** Per-channel subscriptions. Every write is atomic across processes sharing the store. */
 export interface SubscriptionRepository {
   getSubscription(channelKey: string): Promise<Subscription | undefined>;
+  /** Creates or replaces one channel's subscription (never touches another channel's). */
   saveSubscription(sub: Subscription): Promise<void>;
+  /**
+   * Changes only the fields in `patch`, atomically: concurrent updates of different fields all
+   * stick. Resolves the stored result, or undefined (nothing written) when not subscribed.
+   */
+  updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
   deleteSubscription(channelKey: string): Promise<void>;
   listSubscriptions(): Promise<Subscription[]>;
 }
@@ -165,6 +174,11 @@ export interface ChannelStateRepository {
 export interface BotStore extends PaperRepository, SubscriptionRepository, ChannelStateRepository {
   /** The raw key-value store, for modules with their own keys (caches, runs, locks). */
   readonly kv: Store;
+  /**
+   * Optional: resolves when the store answers and can still be written (a deleted or read-only
+   * SQLite file fails it); rejects otherwise. /healthz uses it when present.
+   */
+  probe?(): Promise<void>;
   close(): Promise<void>;
 }
 
