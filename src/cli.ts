@@ -1,5 +1,6 @@
 // The `paperbot` command: parses argv with commander and runs one sub-command.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from './errors.js';
 import { isUserError, processIo, type CliIo } from './cli/io.js';
@@ -14,7 +15,9 @@ import { registerChat } from './cli/chat-command.js';
 import { registerServe } from './cli/serve-command.js';
 import { registerDiscordRegister, registerSlackManifest } from './cli/setup-commands.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+import { PACKAGE_ROOT } from './package-root.js';
+
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad input (flags, files, config). */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { redact, registerSecrets } from './ops/redact.js';
 import { ConfigError } from './errors.js';
+import { splitList } from './split-list.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -119,13 +120,7 @@ function isValidZone(tz: string): boolean {
   }
 }
 
-/** Splits a comma list, trimming and dropping empties. */
-export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+export { splitList } from './split-list.js';
 
 /**
  * Reads and validates configuration from `env` (default: process.env). Pure: no I/O.

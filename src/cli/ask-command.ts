@@ -25,7 +25,7 @@ export function registerAsk(program: Command, io: CliIo): void {
     .action(async (words: string[], flags: { paper?: string; json?: boolean }) => {
       const question = words.join(' ').trim();
       if (!question) throw new InputError('ask: give a question, e.g. paperbot ask "what is new in LoRA merging?"');
-      await withApp(io, configFrom(io), async (app) => {
+      await withApp(io, await configFrom(io), async (app) => {
         let answer: Answer;
         if (flags.paper) {
           const paper = await findPaper(app, flags.paper);

@@ -7,7 +7,7 @@ export function registerChat(program: Command, io: CliIo): void {
     .command('chat')
     .description('chat with paperbot in the terminal (same /papers commands as in Slack and Discord)')
     .action(async () => {
-      await withApp(io, configFrom(io), async (app) => {
+      await withApp(io, await configFrom(io), async (app) => {
         const { runConsoleChat } = await import('../main.js');
         await app.loadIndex();
         await runConsoleChat(app, io);

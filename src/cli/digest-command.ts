@@ -1,13 +1,10 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
-import { splitList } from '../config.js';
-import { defaultSubscription } from '../main.js';
-import { prepareDigest } from '../digest/prepare-digest.js';
+import { splitList } from '../split-list.js';
 import { formatDigest, paperUrl, type DigestFormat } from '../digest/format.js';
 import type { Digest } from '../types.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
-import { checkCliSources } from './check-sources.js';
 import { withOverrides } from './digest-overrides.js';
 import { configFrom, parseDateFlag, parseIntFlag, parseNumberFlag, withApp, type CliIo } from './io.js';
 
@@ -49,7 +46,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
     .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
     .option('--post <target>', 'post to a chat channel instead: slack:<channel id> or discord:<channel id>')
     .action(async (flags: DigestFlags) => {
-      const config = configFrom(io);
+      const config = await configFrom(io);
       const sources = flags.sources !== undefined ? splitList(flags.sources) : undefined;
       if (sources && sources.length === 0) throw new InputError('--sources: give at least one source, e.g. hf,arxiv:cs.LG');
       const explicitDate = flags.date ? parseDateFlag(flags.date) : undefined;
@@ -62,6 +59,11 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       }
       const date = explicitDate ?? localDate(systemClock.now(), config.tz);
       await withApp(io, config, async (app) => {
+        const [{ defaultSubscription }, { prepareDigest }, { checkCliSources }] = await Promise.all([
+          import('../main.js'),
+          import('../digest/prepare-digest.js'),
+          import('./check-sources.js'),
+        ]);
         // Validate every source name before fetching anything: a typo is an error, not a note.
         await checkCliSources(app, sources ?? config.sources, date);
         const terminal = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { splitList } from '../config.js';
-import { ingest } from '../digest/prepare-digest.js';
+import { splitList } from '../split-list.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { configFrom, parseDateFlag, withApp, type CliIo } from './io.js';
-import { checkCliSources } from './check-sources.js';
 
 /** `paperbot ingest --sources LIST [--date D]`: fetches and stores papers without ranking. */
 export function registerIngest(program: Command, io: CliIo): void {
@@ -16,11 +14,12 @@ export function registerIngest(program: Command, io: CliIo): void {
     .option('--date <YYYY-MM-DD>', 'listing day (default: today in PAPERBOT_TZ)')
     .option('--json', 'print the outcome as JSON')
     .action(async (flags: { sources?: string; date?: string; json?: boolean }) => {
-      const config = configFrom(io);
+      const config = await configFrom(io);
       const sources = flags.sources !== undefined ? splitList(flags.sources) : config.sources;
       if (sources.length === 0) throw new InputError('--sources: give at least one source, e.g. hf,arxiv:cs.LG');
       const date = flags.date ? parseDateFlag(flags.date) : localDate(systemClock.now(), config.tz);
       await withApp(io, config, async (app) => {
+        const [{ ingest }, { checkCliSources }] = await Promise.all([import('../digest/prepare-digest.js'), import('./check-sources.js')]);
         await checkCliSources(app, sources, date);
         const result = await ingest(app.digestDeps, sources, date);
         if (flags.json) {

@@ -1,8 +1,7 @@
 // The CLI's view of the outside world, injectable so tests can run commands in-process.
 import { ConfigError, InputError } from '../errors.js';
-import { readConfig, type Config } from '../config.js';
-import { createApp, type App } from '../main.js';
-import { createLogger } from '../logger.js';
+import type { Config } from '../config.js';
+import type { App } from '../main.js';
 import { isIsoDate } from '../dates.js';
 import { redactingDestination, secretValues } from '../ops/redact.js';
 
@@ -19,8 +18,10 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
-/** Reads configuration from the io's environment; errors keep their variable names. */
-export function configFrom(io: CliIo): Readonly<Config> {
+/** Reads configuration from the io's environment (loading the config module on first use); errors keep their variable names. */
+export async function configFrom(io: CliIo): Promise<Readonly<Config>> {
+  // Loaded on use: its schema library is the largest module a command would otherwise load at start-up.
+  const { readConfig } = await import('../config.js');
   return readConfig(io.env);
 }
 
@@ -34,6 +35,8 @@ export async function withApp<T>(
   run: (app: App) => Promise<T>,
   options: { defaultLogLevel?: string } = {},
 ): Promise<T> {
+  // Loaded here, not at start-up, so `--help` and argument errors never load the app's modules.
+  const [{ createApp }, { createLogger }] = await Promise.all([import('../main.js'), import('../logger.js')]);
   const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'error');
   const logger = createLogger(level, redactingDestination(secretValues(config), io.stderr));
   const progress = io.stderr.isTTY ? (m: string) => io.stderr.write(`· ${m}\n`) : undefined;

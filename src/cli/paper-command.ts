@@ -3,8 +3,6 @@ import type { App } from '../main.js';
 import type { Paper } from '../types.js';
 import { InputError, errorMessage } from '../errors.js';
 import { parseArxivId } from '../sources/ids.js';
-import { formatItems } from '../digest/format.js';
-import { tldrFor } from '../digest/tldr.js';
 import { configFrom, withApp, type CliIo } from './io.js';
 
 /** Finds a paper by id or URL: the store first, then the arXiv API (storing what it finds). */
@@ -33,7 +31,7 @@ export function registerPaper(program: Command, io: CliIo, setExit: (code: numbe
     .argument('<id>', 'arXiv id or URL, e.g. 2406.01234 or https://arxiv.org/abs/2406.01234v2')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }) => {
-      await withApp(io, configFrom(io), async (app) => {
+      await withApp(io, await configFrom(io), async (app) => {
         let paper: Paper | undefined;
         try {
           paper = await findPaper(app, id);
@@ -52,6 +50,7 @@ export function registerPaper(program: Command, io: CliIo, setExit: (code: numbe
           io.stdout.write(JSON.stringify(paper, null, 2) + '\n');
           return;
         }
+        const [{ formatItems }, { tldrFor }] = await Promise.all([import('../digest/format.js'), import('../digest/tldr.js')]);
         const item = { paper, ...tldrFor(paper), why: '', score: 0 };
         io.stdout.write(formatItems([item], { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
       });

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import type { Paper, RankedPaper } from '../types.js';
-import { splitList } from '../config.js';
+import { splitList } from '../split-list.js';
 import { rankLexical } from '../rank/lexical.js';
 import type { InterestProfile } from '../rank/profile.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { configFrom, withApp, type CliIo } from './io.js';
-import { readRankInput } from './read-rank-input.js';
 
 interface RankFlags {
   input: string;
@@ -51,7 +50,8 @@ export function registerRank(program: Command, io: CliIo): void {
     .option('--follow <authors>', 'comma list of followed authors')
     .option('--json', 'print a JSON array of {id, title, score, why}')
     .action(async (flags: RankFlags) => {
-      const config = configFrom(io);
+      const config = await configFrom(io);
+      const { readRankInput } = await import('./read-rank-input.js');
       const inputs = await readRankInput(flags.input, config);
       const profile: InterestProfile = {
         interests: (flags.interests ?? config.interests).trim(),

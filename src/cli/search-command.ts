@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { formatItems, paperUrl } from '../digest/format.js';
-import { tldrFor } from '../digest/tldr.js';
 import { configFrom, parseIntFlag, withApp, type CliIo } from './io.js';
 
 /** `paperbot search QUERY [--json]`: best matches in the stored corpus, newest first on ties. */
@@ -16,7 +14,8 @@ export function registerSearch(program: Command, io: CliIo): void {
       const query = words.join(' ').trim();
       if (!query) throw new InputError('search: give some words to look for, e.g. paperbot search lora merging');
       const limit = flags.limit ? parseIntFlag('--limit', flags.limit, 1, 100) : 10;
-      await withApp(io, configFrom(io), async (app) => {
+      await withApp(io, await configFrom(io), async (app) => {
+        const [{ formatItems, paperUrl }, { tldrFor }] = await Promise.all([import('../digest/format.js'), import('../digest/tldr.js')]);
         await app.loadIndex();
         const hits = app.index.search(query.slice(0, 300), { limit });
         const papers = await app.store.getPapers(hits.map((h) => h.id));

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { configFrom } from './io.js';
-import { startServe } from '../serve.js';
 
 /** `paperbot serve`: runs until SIGTERM/SIGINT, then shuts down gracefully and exits 0. */
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -10,7 +9,8 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
     .command('serve')
     .description('run the bot: Slack and/or Discord, scheduled digests, GET /healthz')
     .action(async () => {
-      const server = await startServe(configFrom(io), { stderr: io.stderr });
+      const { startServe } = await import('../serve.js');
+      const server = await startServe(await configFrom(io), { stderr: io.stderr });
       setExit(await server.finished);
     });
 }

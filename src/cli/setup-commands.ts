@@ -1,7 +1,6 @@
 // One-time platform setup: the Slack app manifest and Discord command registration.
 import { Option, type Command } from 'commander';
 import { ConfigError, InputError, errorMessage } from '../errors.js';
-import { registerDiscordCommands, slackManifest } from '../main.js';
 import { configFrom, type CliIo } from './io.js';
 
 /** `paperbot slack-manifest [--socket|--http] [--url URL]`: prints a ready app manifest (JSON). */
@@ -14,9 +13,10 @@ export function registerSlackManifest(program: Command, io: CliIo): void {
     .option('--http', 'same as --mode http')
     .option('--url <url>', 'HTTP mode: your public base URL, e.g. https://bot.example.com')
     .option('--name <name>', 'app display name', 'paperbot')
-    .action((flags: { mode: 'socket' | 'http'; socket?: boolean; http?: boolean; url?: string; name: string }) => {
+    .action(async (flags: { mode: 'socket' | 'http'; socket?: boolean; http?: boolean; url?: string; name: string }) => {
       const mode = flags.http || flags.url ? 'http' : flags.socket ? 'socket' : flags.mode;
       if (flags.url && !/^https?:\/\//.test(flags.url)) throw new InputError(`--url: "${flags.url}" must start with https://`);
+      const { slackManifest } = await import('../main.js');
       io.stdout.write(JSON.stringify(slackManifest({ mode, url: flags.url, name: flags.name }), null, 2) + '\n');
     });
 }
@@ -29,11 +29,12 @@ export function registerDiscordRegister(program: Command, io: CliIo): void {
     .option('--guild <id>', 'register in this server only (default DISCORD_GUILD_ID; omit both for global)')
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (flags: { guild?: string; global?: boolean }) => {
-      const config = configFrom(io);
+      const config = await configFrom(io);
       const discord = config.discord;
       if (!discord) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal → Bot');
       if (flags.guild && !/^\d+$/.test(flags.guild)) throw new InputError(`--guild: "${flags.guild}" must be a numeric server id`);
       const guildId = flags.global ? undefined : (flags.guild ?? discord.guildId);
+      const { registerDiscordCommands } = await import('../main.js');
       let result;
       try {
         result = await registerDiscordCommands({ token: discord.token, applicationId: discord.applicationId, apiUrl: discord.apiUrl, guildId });

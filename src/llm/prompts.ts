@@ -3,9 +3,9 @@
 // literally; a missing variable is an error. The system section takes no variables, so
 // untrusted text can only ever reach the user message.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { BotError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { RenderedPrompt } from '../ports.js';
 
 /** A prompt file is malformed, or a render lacked a variable. */
@@ -26,7 +26,7 @@ export interface PromptTemplate {
 }
 
 /** The repository's prompts/ folder. */
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts') + sep;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 

@@ -1,0 +1,47 @@
+// Start-up cost: which npm packages a command loads. `--help` loads none of the app's heavy
+// dependencies.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { tempDir } from './support/run-cli.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/paperbot.mjs');
+const RECORDER = resolve(import.meta.dirname, 'support/record-packages.mjs');
+
+/** Runs the real executable and resolves with the npm packages it loaded and its exit code. */
+async function packagesLoadedBy(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; packages: Set<string> }> {
+  const tmp = await tempDir();
+  try {
+    const log = tmp.file('packages.txt');
+    const child = spawn(process.execPath, ['--import', RECORDER, BIN, ...argv], {
+      cwd: tmp.dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, RECORD_PACKAGES_TO: log } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((res) => child.on('close', res));
+    const text = await readFile(log, 'utf8').catch(() => '');
+    if (code !== 0 && !stderr.includes('paperbot:')) throw new Error(`paperbot ${argv.join(' ')} crashed: ${stderr}`);
+    return { code, packages: new Set(text.split('\n').filter(Boolean)) };
+  } finally {
+    await tmp.cleanup();
+  }
+}
+
+const CHAT_AND_MODEL = ['discord.js', '@discordjs/rest', '@slack/bolt', '@slack/web-api', 'openai'];
+const APP = ['zod', 'pino', 'better-sqlite3', 'keyv', ...CHAT_AND_MODEL];
+
+describe('start-up: what each command loads', () => {
+  it.each([[['--help']], [['digest', '--help']], [['serve', '--help']]])(
+    'paperbot %j loads only the CLI parser, none of the app',
+    async (argv) => {
+      const { packages } = await packagesLoadedBy(argv);
+      expect(packages.has('commander')).toBe(true);
+      for (const name of APP) expect(packages, name).not.toContain(name);
+    },
+    30_000,
+  );
+
+});
