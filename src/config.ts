@@ -4,6 +4,8 @@ import { ConfigError } from './errors.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
+/** The corpus database when PAPERBOT_CORPUS_URL is unset: one SQLite file next to the state store. */
+export const DEFAULT_CORPUS_URL = 'sqlite://./data/papers.sqlite';
 /** Default interests for the terminal digest and new subscriptions without text. */
 export const DEFAULT_INTERESTS = 'large language models, reasoning, agents, efficient training and inference';
 
@@ -44,6 +46,8 @@ const EnvSchema = z.object({
   PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
   // store
   PAPERBOT_STORE_URL: opt(z.string()),
+  // corpus (the papers)
+  PAPERBOT_CORPUS_URL: opt(z.string()),
   // Slack
   SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
@@ -83,6 +87,8 @@ export interface Config {
   arxivDelayMs: number;
   httpTimeoutMs: number;
   storeUrl: string;
+  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
+  corpusUrl: string;
   llm?: LlmConfig;
   slack?: {
     botToken: string;
@@ -105,6 +111,7 @@ export interface Config {
 const HINTS: Record<string, string> = {
   PAPERBOT_SOURCES: 'a comma list such as "hf,arxiv:cs.LG,file:./papers.json"',
   PAPERBOT_STORE_URL: 'sqlite://./data/paperbot.sqlite, redis://host:6379 or postgres://user:pass@host/db',
+  PAPERBOT_CORPUS_URL: 'sqlite://./data/papers.sqlite or postgres://user:pass@host/db',
   PAPERBOT_TZ: 'an IANA zone such as UTC or Europe/Berlin',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app\'s Basic Information page',
 };
@@ -151,6 +158,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${storeUrl}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
   }
 
+  const corpusUrl = e.PAPERBOT_CORPUS_URL ?? DEFAULT_CORPUS_URL;
+  if (!/^(sqlite|postgres|postgresql):/.test(corpusUrl)) {
+    problems.push(`PAPERBOT_CORPUS_URL: unsupported scheme "${corpusUrl.split(':')[0]}" (expected ${HINTS.PAPERBOT_CORPUS_URL})`);
+  }
+
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push(
       'SLACK_SIGNING_SECRET: required in HTTP mode; set it, or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode',
@@ -178,6 +190,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     arxivDelayMs: e.PAPERBOT_ARXIV_DELAY_MS ?? 3000,
     httpTimeoutMs: e.PAPERBOT_HTTP_TIMEOUT_MS ?? 30_000,
     storeUrl,
+    corpusUrl,
     llm: e.OPENAI_API_KEY
       ? {
           apiKey: e.OPENAI_API_KEY,

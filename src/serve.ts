@@ -6,8 +6,9 @@ import type { PlatformName } from './types.js';
 import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
-import { prepareDigest } from './digest/prepare-digest.js';
-import { createChannelRunner, createScheduler, quietReason, type Scheduler } from './scheduler/index.js';
+import { ingest, prepareDigest } from './digest/prepare-digest.js';
+import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type LockService, type Scheduler } from './scheduler/index.js';
+import { createCorpusFeed, type CorpusFeed } from './scheduler/corpus-feed.js';
 import {
   createAdapterStates,
   healthCheckFrom,
@@ -18,11 +19,28 @@ import {
   type HealthServer,
 } from './ops/index.js';
 
+/** How long a digest waits for another process's fetch of the same source before going on without it. */
+const SOURCE_LOCK_WAIT_MS = 60_000;
+
+/** Takes the lock, polling while another holder has it, for at most `waitMs`. */
+async function acquireWithin(locks: LockService, name: string, waitMs: number) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const lock = await locks.acquire(name, 120_000);
+    if (lock || Date.now() >= until) return lock;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** A running serve process. */
 export interface ServeHandle {
   app: App;
   adapters: Map<PlatformName, ChatAdapter>;
   scheduler: Scheduler;
+  /** Keeps the corpus fresh: every source at start, then on its rhythm. */
+  feed: CorpusFeed;
+  /** Resolves once the start-up fetch of every source has ended (stored or failed). */
+  feedStarted: Promise<void>;
   /** The port GET /healthz answers on. */
   healthPort: number | undefined;
   /** Runs the graceful shutdown (as SIGTERM does); resolves with the exit code. */
@@ -46,8 +64,9 @@ export interface ServeOptions {
 /**
  * Starts serve mode: connects each configured chat platform (Slack when SLACK_BOT_TOKEN is set,
  * Discord when DISCORD_TOKEN is set), serves GET /healthz on PORT (on Slack's own HTTP server in
- * HTTP mode, which listens there), loads the search index in the background and starts the
- * scheduler, whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
+ * HTTP mode, which listens there), fetches every source into the corpus (then keeps doing so on each
+ * source's rhythm, one fetch per source at a time across instances) and starts the scheduler,
+ * whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
  * finish the message in flight, release locks, close the store and exit 0.
  */
 export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
@@ -61,8 +80,29 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
   const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
   app.digestDeps.quietReason = quietReason;
+  const locks = createStoreLocks(app.store.kv);
+  app.digestDeps.sourceLock = (name) => acquireWithin(locks, `source:${name}`, SOURCE_LOCK_WAIT_MS);
+  const feed = createCorpusFeed({
+    store: app.store,
+    clock: app.clock,
+    logger,
+    defaultSources: config.sources,
+    tz: config.tz,
+    ingest: (sources, date) => ingest(app.digestDeps, sources, date),
+  });
   const states = createAdapterStates();
-  const check = healthCheckFrom({ store: app.store, adapters: states.snapshot });
+  const baseCheck = healthCheckFrom({ store: app.store, adapters: states.snapshot });
+  const check = async () => {
+    const report = await baseCheck();
+    let corpus = 'ok';
+    try {
+      await app.corpus.ping();
+    } catch (err) {
+      corpus = errorMessage(err);
+    }
+    const sources = await feed.health().catch(() => ({}));
+    return { ...report, ok: report.ok && corpus === 'ok', corpus, sources };
+  };
   const healthRoute = async (_req: IncomingMessage, res: ServerResponse) => {
     const report = await check();
     res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' });
@@ -101,10 +141,6 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     throw err;
   }
 
-  // Commands and search work (with what is indexed so far) while the index loads; the scheduler
-  // starts after it, so the start-up tick's digests find a complete index.
-  const indexReady = app.loadIndex().catch((err: unknown) => logger.error('could not load the search index', { error: errorMessage(err) }));
-
   const runChannel = createChannelRunner({
     store: app.store,
     adapterFor: (platform) => adapters.get(platform),
@@ -124,20 +160,26 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
       (options.exit ?? ((c: number) => process.exit(c)))(code);
     },
     steps: [
+      { name: 'stop corpus feed', run: () => feed.stop() },
       { name: 'stop scheduler', run: () => scheduler.stop() },
+      { name: 'release source locks', run: () => locks.releaseAll() },
       { name: 'stop chat adapters', run: stopAdapters },
       { name: 'stop health server', run: async () => health?.close() },
       { name: 'close store', run: () => app.close() },
     ],
   });
-  await indexReady;
+  // The first fetch runs in the background: commands answer from what the corpus holds meanwhile,
+  // and a start-up digest's own ingest waits for the feed's source locks, so it reads fresh papers.
+  const feedStarted = feed.start().catch((err: unknown) => logger.error('first corpus fetch failed', { error: errorMessage(err) }));
   await scheduler.start();
   const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
-  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0] });
+  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0], corpus: app.corpus.location });
   return {
     app,
     adapters,
     scheduler,
+    feed,
+    feedStarted,
     healthPort,
     shutdown: (reason = 'requested') => shutdownHandle.shutdown(reason),
     finished,

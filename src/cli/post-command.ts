@@ -29,7 +29,8 @@ export function parsePostTarget(target: string): { platform: Exclude<PlatformNam
 /**
  * Builds the channel's digest (its stored subscription's settings, overridden by flags) and posts
  * it exactly once for its date: a second call the same day reports the earlier post. Resolves with
- * the exit code: 0 posted (or already posted), 1 when the channel is unavailable or a post failed.
+ * the exit code: 0 posted (or already posted), 1 when the channel is unavailable, a post failed or
+ * every source failed (the day then stays open: running it again posts the papers).
  */
 export async function postDigestCommand(io: CliIo, config: Readonly<Config>, flags: PostFlags): Promise<number> {
   const { platform, channelId } = parsePostTarget(flags.target);
@@ -59,6 +60,11 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
             return 0;
           case 'paused':
             io.stderr.write(`paperbot: ${channel.key} is unavailable (${result.reason}); its subscription is paused.\n`);
+            return 1;
+          case 'sources-failed':
+            io.stderr.write(
+              `paperbot: every source failed for ${date}; ${result.postedNow ? 'the channel was told and ' : ''}nothing else was posted. The day stays open: run the same command again once the sources answer.\n`,
+            );
             return 1;
           case 'stopped':
             io.stderr.write(`paperbot: posting to ${channel.key} stopped after ${result.posted}/${result.total} message(s): ${result.reason}. Run the same command again to resume.\n`);

@@ -1,69 +1,27 @@
 // BotStore: the repositories over one Store, behind one object.
 import type { BotStore, Logger, Store } from '../ports.js';
-import type { Feedback, Paper, PostedMessage, Subscription, ThreadTurn } from '../types.js';
+import type { Feedback, PostedMessage, Subscription, ThreadTurn } from '../types.js';
 import { silentLogger } from '../logger.js';
 import { KeyedMutex } from './mutex.js';
-import { StorePaperRepository } from './paper-repository.js';
-import type { PaperChanges } from './paper-change-log.js';
-import { IndexSnapshotStore } from './index-snapshot-store.js';
 import { StoreSubscriptionRepository } from './subscription-repository.js';
 import { StoreChannelStateRepository } from './channel-state-repository.js';
 
 /**
- * Everything the core keeps, over any Store. Read-modify-write of shared records (catalog,
+ * Bot state over any Store (papers live in the corpus). Read-modify-write of shared records (catalog,
  * subscription index, per-channel arrays) is serialized inside this object; use one
  * KeyvBotStore per process and backend.
  */
 export class KeyvBotStore implements BotStore {
-  private readonly papers: StorePaperRepository;
   private readonly subs: StoreSubscriptionRepository;
   private readonly channels: StoreChannelStateRepository;
-  private readonly snapshots: IndexSnapshotStore;
 
   constructor(
     readonly kv: Store,
     logger: Logger = silentLogger,
   ) {
     const mutex = new KeyedMutex();
-    this.papers = new StorePaperRepository(kv, logger);
     this.subs = new StoreSubscriptionRepository(kv, mutex);
     this.channels = new StoreChannelStateRepository(kv, mutex);
-    this.snapshots = new IndexSnapshotStore(kv);
-  }
-
-  upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number }> {
-    return this.papers.upsertPapers(papers);
-  }
-  getPaper(id: string): Promise<Paper | undefined> {
-    return this.papers.getPaper(id);
-  }
-  getPapers(ids: string[]): Promise<Paper[]> {
-    return this.papers.getPapers(ids);
-  }
-  listPapersSince(sinceDate: string): Promise<Paper[]> {
-    return this.papers.listPapersSince(sinceDate);
-  }
-  allPaperIds(): Promise<string[]> {
-    return this.papers.allPaperIds();
-  }
-  papersInBatches(batchSize?: number): AsyncIterable<Paper[]> {
-    return this.papers.papersInBatches(batchSize);
-  }
-  /** The latest revision of the stored papers (raised by every upsert that writes one). */
-  papersRevision(): Promise<number> {
-    return this.papers.papersRevision();
-  }
-  /** Ids written after revision `since`, or undefined when the change log cannot tell (expired). */
-  paperChangesSince(since: number): Promise<PaperChanges | undefined> {
-    return this.papers.paperChangesSince(since);
-  }
-  /** A saved index snapshot's bytes, or undefined when none (or only part of one) is stored. */
-  loadIndexSnapshot(name: string): Promise<Uint8Array | undefined> {
-    return this.snapshots.load(name);
-  }
-  /** Saves an index snapshot (bytes, or consecutive chunks of them) under `name`, replacing the previous one. */
-  saveIndexSnapshot(name: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
-    return this.snapshots.save(name, bytes);
   }
 
   getSubscription(channelKey: string): Promise<Subscription | undefined> {
