@@ -125,6 +125,23 @@ function isValidZone(tz: string): boolean {
   }
 }
 
+/**
+ * The corpus used when PAPERBOT_CORPUS_URL is unset: `papers.sqlite` next to a SQLite state file
+ * (so the default ./data/paperbot.sqlite gives ./data/papers.sqlite, and a store in a temporary
+ * directory keeps its papers there too), an in-memory corpus beside a memory:// store, else
+ * DEFAULT_CORPUS_URL.
+ */
+export function defaultCorpusUrl(storeUrl: string): string {
+  if (/^memory:/i.test(storeUrl)) return 'sqlite://:memory:';
+  const sqlite = /^sqlite:(?:\/\/)?(.*)$/i.exec(storeUrl.trim());
+  if (!sqlite) return DEFAULT_CORPUS_URL;
+  const path = sqlite[1] ?? '';
+  if (path === ':memory:') return 'sqlite://:memory:';
+  if (path === '') return DEFAULT_CORPUS_URL;
+  const slash = path.lastIndexOf('/');
+  return `sqlite://${slash >= 0 ? path.slice(0, slash + 1) : './'}papers.sqlite`;
+}
+
 /** Splits a comma list, trimming and dropping empties. */
 export function splitList(text: string): string[] {
   return text
@@ -158,7 +175,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${storeUrl}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
   }
 
-  const corpusUrl = e.PAPERBOT_CORPUS_URL ?? DEFAULT_CORPUS_URL;
+  const corpusUrl = e.PAPERBOT_CORPUS_URL ?? defaultCorpusUrl(storeUrl);
   if (!/^(sqlite|postgres|postgresql):/.test(corpusUrl)) {
     problems.push(`PAPERBOT_CORPUS_URL: unsupported scheme "${corpusUrl.split(':')[0]}" (expected ${HINTS.PAPERBOT_CORPUS_URL})`);
   }

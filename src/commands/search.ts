@@ -45,7 +45,7 @@ export const search: Command = {
     const stored = found.corpusMatches;
     const count = stored >= COUNTED ? `${COUNTED}+` : String(stored);
     const footer = [
-      `${count} stored match${stored === 1 ? '' : 'es'}, showing ${items.length}`,
+      `${count} match${stored === 1 ? '' : 'es'}, showing ${items.length}`,
       fromArxiv ? `${fromArxiv} from arXiv` : '',
       found.arxivError ? 'arXiv could not be searched just now' : '',
       cut ? `your query was shortened to its first ${MAX_QUERY_CHARS} characters` : '',
