@@ -5,6 +5,8 @@ import { errorMessage } from '../errors.js';
 
 /** Fewer corpus matches than this and arXiv's API is asked as well. */
 export const FEW_MATCHES = 3;
+/** Longest wait for arXiv's answer: the corpus results are shown without it after this. */
+export const ARXIV_FALLBACK_TIMEOUT_MS = 5_000;
 
 /** One search result: the paper, its relative score and where it came from. */
 export interface FoundPaper {
@@ -30,6 +32,8 @@ export interface SearchPapersDeps {
   /** arXiv's API (`search_query`); without it only the corpus is searched. */
   lookup?: Pick<PaperLookup, 'byQuery'>;
   logger?: Logger;
+  /** Longest wait for arXiv (default ARXIV_FALLBACK_TIMEOUT_MS). */
+  arxivTimeoutMs?: number;
 }
 
 /**
@@ -53,7 +57,7 @@ export async function searchPapers(
 
   let found: Paper[];
   try {
-    found = await deps.lookup.byQuery(query, options.limit);
+    found = await withTimeout(deps.lookup.byQuery(query, options.limit), deps.arxivTimeoutMs ?? ARXIV_FALLBACK_TIMEOUT_MS);
   } catch (err) {
     out.arxivError = errorMessage(err);
     deps.logger?.warn('arXiv search fallback failed', { error: out.arxivError });
@@ -70,4 +74,12 @@ export async function searchPapers(
   }
   results.push(...fresh.map((paper) => ({ paper, score: 0, fromArxiv: true })));
   return out;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`arXiv did not answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
