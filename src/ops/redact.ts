@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 /** Values shorter than this are not scrubbed (they would mangle ordinary words). */
 const MIN_SECRET_LENGTH = 6;
 
-/** Every secret value in the configuration (tokens, keys, signing secret, store password). */
+/** Every secret value in the configuration (tokens, keys, signing secret, store and corpus passwords). */
 export function secretValues(config: Readonly<Config>): string[] {
   const values = [
     config.llm?.apiKey,
@@ -14,6 +14,7 @@ export function secretValues(config: Readonly<Config>): string[] {
     config.slack?.signingSecret,
     config.discord?.token,
     storePassword(config.storeUrl),
+    storePassword(config.corpusUrl),
   ];
   return values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH);
 }
