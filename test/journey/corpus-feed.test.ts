@@ -105,4 +105,15 @@ describe('the corpus feed of serve', () => {
     expect(wire).toContain('Zebrafish Saliency Maps');
     expect(Date.now() - started).toBeLessThan(5_000);
   }, 60_000);
+
+  it('answers /healthz 503 with the reason once the corpus file is gone', async () => {
+    const file = join(storeDir, 'papers.sqlite');
+    await rm(file);
+    const res = await fetch(`http://127.0.0.1:${serve.handle.healthPort}/healthz`);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { ok: boolean; corpus: string };
+    expect(body.ok).toBe(false);
+    expect(body.corpus).toContain(file);
+    expect(body.corpus).toMatch(/deleted/);
+  });
 });
