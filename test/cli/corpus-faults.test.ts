@@ -27,4 +27,21 @@ describe('an unusable corpus file', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/PAPERBOT_CORPUS_URL: unsupported scheme "mysql"/);
   });
+
+  it('a paper with missing fields is stored with what it has', async () => {
+    const tmp = await tempDir();
+    try {
+      const file = await tmp.write('thin.json', [{ id: '2611.30001', title: 'Only a title' }]);
+      const env = await offlineEnv({ PAPERBOT_STORE_URL: `sqlite://${tmp.file('paperbot.sqlite')}` });
+      const ingested = await runCli(['ingest', '--sources', `file:${file}`, '--date', '2026-06-12'], env);
+      expect(ingested.code, ingested.stderr).toBe(0);
+      const shown = await runCli(['paper', '2611.30001', '--json'], env);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ id: '2611.30001', title: 'Only a title', abstract: '', authors: [] });
+      const found = await runCli(['search', 'only', 'title', '--json'], env);
+      expect((JSON.parse(found.stdout) as Array<{ id: string }>).map((r) => r.id)).toContain('2611.30001');
+    } finally {
+      await tmp.cleanup();
+    }
+  });
 });
