@@ -7,7 +7,8 @@ import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
 import { ingest, prepareDigest } from './digest/prepare-digest.js';
-import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type LockService, type Scheduler } from './scheduler/index.js';
+import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type Scheduler } from './scheduler/index.js';
+import { createSourceLocks } from './scheduler/source-locks.js';
 import { createCorpusFeed, type CorpusFeed } from './scheduler/corpus-feed.js';
 import {
   createAdapterStates,
@@ -18,19 +19,6 @@ import {
   startHealthServer,
   type HealthServer,
 } from './ops/index.js';
-
-/** How long a digest waits for another process's fetch of the same source before going on without it. */
-const SOURCE_LOCK_WAIT_MS = 60_000;
-
-/** Takes the lock, polling while another holder has it, for at most `waitMs`. */
-async function acquireWithin(locks: LockService, name: string, waitMs: number) {
-  const until = Date.now() + waitMs;
-  for (;;) {
-    const lock = await locks.acquire(name, 120_000);
-    if (lock || Date.now() >= until) return lock;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** A running serve process. */
 export interface ServeHandle {
@@ -81,7 +69,7 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
   app.digestDeps.quietReason = quietReason;
   const locks = createStoreLocks(app.store.kv);
-  app.digestDeps.sourceLock = (name) => acquireWithin(locks, `source:${name}`, SOURCE_LOCK_WAIT_MS);
+  app.digestDeps.sourceLock = createSourceLocks(locks);
   const feed = createCorpusFeed({
     store: app.store,
     clock: app.clock,

@@ -9,6 +9,7 @@ import { createMemoryBotStore } from '../../src/store/index.js';
 import { ingest, type DigestDeps } from '../../src/digest/prepare-digest.js';
 import { createCorpusFeed } from '../../src/scheduler/corpus-feed.js';
 import { createStoreLocks } from '../../src/scheduler/lock.js';
+import { createSourceLocks } from '../../src/scheduler/source-locks.js';
 import { lastArxivAnnouncement, nextFetchAt } from '../../src/scheduler/source-rhythm.js';
 import { makePaper } from '../store/helpers.js';
 import { tempCorpus } from '../support/corpus.js';
@@ -107,5 +108,24 @@ describe('corpus feed', () => {
     release();
     expect((await first).added).toBe(1);
     expect(calls).toBe(1);
+  });
+});
+
+describe('source locks of one serve process', () => {
+  it('are shared inside the process, exclusive across instances, and released by the last holder', async () => {
+    const store = createMemoryBotStore();
+    const here = createSourceLocks(createStoreLocks(store.kv), 0);
+    const there = createSourceLocks(createStoreLocks(store.kv), 0);
+    const feedHold = await here('hf');
+    const digestHold = await here('hf'); // joins the feed's fetch instead of waiting
+    expect(feedHold).toBeDefined();
+    expect(digestHold).toBeDefined();
+    expect(await there('hf')).toBeUndefined();
+    await feedHold!.release();
+    expect(await there('hf')).toBeUndefined(); // still held by the digest here
+    await digestHold!.release();
+    const other = await there('hf');
+    expect(other).toBeDefined();
+    await other!.release();
   });
 });
