@@ -83,10 +83,16 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   const check = async () => {
     const report = await baseCheck();
     let corpus = 'ok';
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await app.corpus.ping();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`corpus ${app.corpus.location} did not answer within 2 s`)), 2000);
+      });
+      await Promise.race([app.corpus.ping(), timeout]);
     } catch (err) {
       corpus = errorMessage(err);
+    } finally {
+      clearTimeout(timer);
     }
     const sources = await feed.health().catch(() => ({}));
     return { ...report, ok: report.ok && corpus === 'ok', corpus, sources };
@@ -157,7 +163,8 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     ],
   });
   // The first fetch runs in the background: commands answer from what the corpus holds meanwhile,
-  // and a start-up digest's own ingest waits for the feed's source locks, so it reads fresh papers.
+  // and a start-up digest's own ingest joins the feed's fetch (shared source locks), so it reads
+  // fresh papers.
   const feedStarted = feed.start().catch((err: unknown) => logger.error('first corpus fetch failed', { error: errorMessage(err) }));
   await scheduler.start();
   const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
