@@ -8,6 +8,30 @@ import { localDate } from '../dates.js';
 import { loadSourceStatuses, type SourceStatus } from '../digest/source-status.js';
 import { nextFetchAt } from './source-rhythm.js';
 
+/** Days of a date-addressable source (HF Daily Papers) fetched at start when serve was away. */
+export const BACKFILL_DAYS = 7;
+
+/** YYYY-MM-DD `days` before `date`. */
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The dates to fetch `name` for at start, oldest first, ending today: for HF (whose listings are
+ * addressed by date) the days since its last successful date, at most BACKFILL_DAYS, so weekly
+ * digests and the 7-day backfill find the whole week even after downtime; today for the others.
+ */
+export function startDates(name: string, status: SourceStatus, today: string): string[] {
+  if (name !== 'hf') return [today];
+  const earliest = daysBefore(today, BACKFILL_DAYS - 1);
+  const from = status.lastSuccessDate && status.lastSuccessDate > earliest ? status.lastSuccessDate : earliest;
+  const dates: string[] = [];
+  for (let d = from; d <= today; d = daysBefore(d, -1)) dates.push(d);
+  return dates;
+}
+
 /** What the feed needs. */
 export interface CorpusFeedDeps {
   store: BotStore;
@@ -18,7 +42,7 @@ export interface CorpusFeedDeps {
   /** Zone of the listing date asked for (PAPERBOT_TZ). */
   tz: string;
   /** Fetches the sources for a date into the corpus (prepare-digest's ingest, under the source locks). */
-  ingest(sources: string[], date: string): Promise<unknown>;
+  ingest(sources: string[], date: string): Promise<{ failedSources: string[] }>;
   /** Milliseconds between ticks (default one minute). */
   tickMs?: number;
 }
@@ -58,32 +82,42 @@ export function createCorpusFeed(deps: CorpusFeedDeps): CorpusFeed {
     return [...names];
   }
 
-  async function dueNow(all: boolean): Promise<string[]> {
+  async function dueNow(atStart: boolean): Promise<string[]> {
     const names = await sourceNames();
-    if (all) return names;
+    if (atStart) return names;
     const now = deps.clock.now();
     const statuses = await loadSourceStatuses(deps.store.kv, names);
     return names.filter((name, i) => nextFetchAt(name, statuses[i]!, now) <= now.getTime());
   }
 
-  async function fetchDue(all: boolean): Promise<string[]> {
-    const due = await dueNow(all);
+  async function fetchDue(atStart: boolean): Promise<string[]> {
+    const due = await dueNow(atStart);
     if (due.length === 0 || stopped) return [];
-    const date = localDate(deps.clock.now(), deps.tz);
-    log.info('fetching sources into the corpus', { sources: due, date });
+    const today = localDate(deps.clock.now(), deps.tz);
+    const statuses = atStart ? await loadSourceStatuses(deps.store.kv, due) : [];
+    log.info('fetching sources into the corpus', { sources: due, date: today });
     // One ingest per source: a slow or failing source never holds the others back.
     await Promise.allSettled(
-      due.map((name) =>
-        deps.ingest([name], date).catch((err: unknown) => log.error('source ingest failed', { source: name, error: errorMessage(err) })),
-      ),
+      due.map(async (name, i) => {
+        const dates = atStart ? startDates(name, statuses[i]!, today) : [today];
+        for (const date of dates) {
+          if (stopped) return;
+          // A failing source stops its backfill here: one failure per round, retried on its back-off.
+          const ok = await deps.ingest([name], date).then(
+            (r) => r.failedSources.length === 0,
+            (err: unknown) => (log.error('source ingest failed', { source: name, date, error: errorMessage(err) }), false),
+          );
+          if (!ok) return;
+        }
+      }),
     );
     return due;
   }
 
-  function run(all: boolean): Promise<string[]> {
+  function run(atStart: boolean): Promise<string[]> {
     // Ticks never overlap: a tick while a fetch is running waits its turn by skipping.
     if (inFlight) return inFlight.then(() => []);
-    inFlight = fetchDue(all)
+    inFlight = fetchDue(atStart)
       .catch((err: unknown) => {
         log.error('feed tick failed', { error: errorMessage(err) });
         return [];

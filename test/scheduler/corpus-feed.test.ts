@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/logger.js';
 import { SourceError } from '../../src/errors.js';
 import { createMemoryBotStore } from '../../src/store/index.js';
 import { ingest, type DigestDeps } from '../../src/digest/prepare-digest.js';
-import { createCorpusFeed } from '../../src/scheduler/corpus-feed.js';
+import { createCorpusFeed, startDates } from '../../src/scheduler/corpus-feed.js';
 import { createStoreLocks } from '../../src/scheduler/lock.js';
 import { createSourceLocks } from '../../src/scheduler/source-locks.js';
 import { lastArxivAnnouncement, nextFetchAt } from '../../src/scheduler/source-rhythm.js';
@@ -45,6 +45,16 @@ describe('source rhythm', () => {
   });
 });
 
+describe('start-up dates', () => {
+  it('backfills a week of HF listings (or since its last good day), today only for the others', () => {
+    const fresh = { source: 'hf', failures: 0 };
+    expect(startDates('hf', fresh, '2026-06-12')).toEqual(['2026-06-06', '2026-06-07', '2026-06-08', '2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12']);
+    expect(startDates('hf', { ...fresh, lastSuccessDate: '2026-06-11' }, '2026-06-12')).toEqual(['2026-06-11', '2026-06-12']);
+    expect(startDates('hf', { ...fresh, lastSuccessDate: '2026-06-12' }, '2026-06-12')).toEqual(['2026-06-12']);
+    expect(startDates('arxiv:cs.LG', fresh, '2026-06-12')).toEqual(['2026-06-12']);
+  });
+});
+
 describe('corpus feed', () => {
   async function setup(source: PaperSource) {
     const store = createMemoryBotStore();
@@ -74,14 +84,15 @@ describe('corpus feed', () => {
     };
     const { clock, deps, feed } = await setup(hf);
     await feed.start();
-    expect(calls).toBe(1);
+    expect(calls).toBe(1); // the week's backfill stops at the first failure
     expect(await feed.health()).toMatchObject({ hf: { failures: 1, lastError: expect.stringMatching(/503/) } });
 
     clock.advance(30_000);
     expect(await feed.tick()).toEqual([]); // backing off
     clock.advance(MIN);
     fail = false;
-    expect(await feed.tick()).toEqual(['hf']);
+    expect(await feed.tick()).toEqual(['hf']); // later ticks fetch today only
+    expect(calls).toBe(2);
     expect(await deps.corpus.count()).toBe(1);
     const health = await feed.health();
     expect(health.hf).toMatchObject({ failures: 0, lastSuccessAt: clock.now().toISOString() });
