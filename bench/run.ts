@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { makeCorpus } from './corpus.js';
 import { RssSampler } from './rss.js';
 import { rankSection } from './sections/rank.js';
+import { corpusSection } from './sections/corpus.js';
 import { lazySection, type BenchContext, type BenchSection, type Figure } from './types.js';
 
 /** Every section, in run order. Later sections may use what earlier ones left in ctx.state. */
 const SECTIONS: BenchSection[] = [
   rankSection,
+  corpusSection,
   lazySection('llm tokens', 'bench/llm-tokens.js', 'llmTokensSection'),
 ];
 

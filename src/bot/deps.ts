@@ -1,5 +1,6 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
+import type { ExpensiveWork } from './rate-limit.js';
 
 /** Settings a new subscription starts from (from Config). */
 export interface BotDefaults {
@@ -30,4 +31,6 @@ export interface BotDeps {
   defaults: BotDefaults;
   /** True when a language model is configured (answers and help say so otherwise). */
   llmConfigured: boolean;
+  /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
+  work?: ExpensiveWork;
 }
