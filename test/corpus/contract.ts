@@ -263,11 +263,11 @@ export function corpusContract(name: string, makeTarget: () => Promise<CorpusTar
           paper('2401.00011', { listedOn: '2024-01-05' }),
           paper('2401.00012', { listedOn: '2024-01-07' }),
           paper('2402.00001', { listedOn: '2024-02-01' }),
-          paper('file:notes-a', { listedOn: '2024-01-06' }),
+          paper('file:Notes-A', { listedOn: '2024-01-06' }),
         ]);
         expect(await corpus.idsWithPrefix('2401.0001', 10)).toEqual(['2401.00012', '2401.00011']);
         expect(await corpus.idsWithPrefix('2401.0001', 1)).toEqual(['2401.00012']);
-        expect(await corpus.idsWithPrefix('FILE:Notes', 10)).toEqual(['file:notes-a']);
+        expect(await corpus.idsWithPrefix('FILE:Notes', 10)).toEqual(['file:Notes-A']);
         expect(await corpus.idsWithPrefix('2401%', 10)).toEqual([]);
         expect(await corpus.idsWithPrefix('9', 10)).toEqual([]);
       });
