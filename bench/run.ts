@@ -8,6 +8,7 @@ import { makeCorpus } from './corpus.js';
 import { RssSampler } from './rss.js';
 import { rankSection } from './sections/rank.js';
 import { corpusSection } from './sections/corpus.js';
+import { startupSection } from './sections/startup.js';
 import { lazySection, type BenchContext, type BenchSection, type Figure } from './types.js';
 
 /** Every section, in run order. Later sections may use what earlier ones left in ctx.state. */
@@ -15,6 +16,7 @@ const SECTIONS: BenchSection[] = [
   rankSection,
   corpusSection,
   lazySection('llm tokens', 'bench/llm-tokens.js', 'llmTokensSection'),
+  startupSection,
 ];
 
 function format(f: Figure): string {

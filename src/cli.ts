@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from './errors.js';
-import { isUserError, processIo, type CliIo } from './cli/io.js';
+import { configFrom, isUserError, processIo, type CliIo } from './cli/io.js';
 import { registerDigest } from './cli/digest-command.js';
 import { refuseEmptyValues } from './cli/empty-values.js';
 import { registerRank } from './cli/rank-command.js';
@@ -13,8 +13,7 @@ import { registerPaper } from './cli/paper-command.js';
 import { registerAsk } from './cli/ask-command.js';
 import { registerChat } from './cli/chat-command.js';
 import { registerServe } from './cli/serve-command.js';
-import { registerDiscordRegister, registerSlackManifest } from './cli/setup-commands.js';
-
+import { PLATFORMS } from './platforms.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -42,8 +41,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerAsk(program, io);
   registerChat(program, io);
   registerServe(program, io, setExit);
-  registerSlackManifest(program, io);
-  registerDiscordRegister(program, io);
+  // Each chat platform's one-time setup command (slack-manifest, discord-register).
+  for (const platform of PLATFORMS) platform.registerSetupCommand?.(program, { stdout: io.stdout, config: () => configFrom(io) });
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,6 +1,7 @@
 // The only reader of the environment. Every error names the variable and says how to fix it.
 import { z } from 'zod';
 import { redact, registerSecrets } from './ops/redact.js';
+import { secretValues } from './ops/secret-values.js';
 import { ConfigError } from './errors.js';
 import { splitList } from './split-list.js';
 
@@ -236,6 +237,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     port,
   };
-  registerSecrets(config);
+  registerSecrets(secretValues(config));
   return Object.freeze(config);
 }

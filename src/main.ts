@@ -1,4 +1,4 @@
-// Composition root: config → ports → core. The only module in src/ that may import adapters/.
+// Composition root: config → ports → core. With src/platforms.ts (the platform registry), the only module in src/ that may import adapters/.
 import type { Config } from './config.js';
 import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup, PaperSource } from './ports.js';
 import type { ChannelRef, Subscription, Weekday } from './types.js';
@@ -13,16 +13,12 @@ import { createExtractiveAnswerer } from './qa/extractive.js';
 import { createBotCore } from './bot/create-bot.js';
 import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
 import { localDate } from './dates.js';
-import { createLlmServices, type LlmServices } from './llm/index.js';
+import type { LlmServices } from './llm/index.js';
 import { sinceDate } from './scheduler/schedule.js';
-import { createConsoleAdapter, runConsoleChat as runConsole } from '../adapters/console/index.js';
-import { createSlackAdapter, slackChannelRef, type SlackAdapter } from '../adapters/slack/index.js';
-import { createDiscordAdapter, discordChannelRef, type DiscordAdapter } from '../adapters/discord/index.js';
+import { platformNamed } from './platforms.js';
 import { eventSeen, TTL } from './store/keys.js';
-import { ConfigError, errorMessage } from './errors.js';
-import type { ChatAdapter } from './ports.js';
-import type { PlatformName } from './types.js';
-import type { CustomRoute } from '@slack/bolt';
+import { errorMessage } from './errors.js';
+import type { ChatAdapter, HttpRoute, PlatformDescriptor } from './ports.js';
 
 /** Weekdays Monday–Friday, the default digest days. */
 export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
@@ -113,7 +109,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     return source;
   };
   const lookup = createArxivLookup(sourceDeps);
-  const llm = config.llm ? createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch, clock }) : undefined;
+  // The model client (openai) is loaded only when a model is configured.
+  const llm = config.llm ? (await import('./llm/index.js')).createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch, clock }) : undefined;
   const newModelStages = llm ? () => llm.createStages() : undefined;
   const digestDeps: DigestDeps = {
     store,
@@ -182,6 +179,7 @@ export interface ConsoleIo {
 
 /** Runs `paperbot chat` on the app's BotCore until the input ends or the user quits. */
 export async function runConsoleChat(app: App, io: ConsoleIo): Promise<void> {
+  const { createConsoleAdapter, runConsoleChat: runConsole } = await import('../adapters/console/index.js');
   const adapter = createConsoleAdapter({
     input: io.stdin,
     output: io.stdout,
@@ -191,10 +189,10 @@ export async function runConsoleChat(app: App, io: ConsoleIo): Promise<void> {
   await runConsole(app.core, adapter);
 }
 
-/** Extra adapter settings serve mode passes (health route, listen address). */
+/** Extra adapter settings serve mode passes. */
 export interface ChatAdapterOptions {
-  /** Slack HTTP mode: more routes on the same port (serve mounts GET /healthz there). */
-  slackRoutes?: CustomRoute[];
+  /** Routes a platform that listens on PORT itself mounts there (serve mounts GET /healthz). */
+  routes?: HttpRoute[];
 }
 
 /** Stored papers for Discord's `/papers paper` autocomplete: id prefix first, else a title search. */
@@ -211,41 +209,25 @@ function paperIdsForAutocomplete(app: Pick<App, 'corpus'>) {
 }
 
 /**
- * The chat adapter of `platform` from configuration, or a ConfigError naming the missing
- * variables. Slack retries are de-duplicated through the store, so several instances agree.
+ * The chat adapter of `platform` from configuration (its SDK loads now), or a ConfigError naming
+ * the missing variables. Platform retries are de-duplicated through the store, so instances agree.
  */
-export function createChatAdapter(app: App, platform: Exclude<PlatformName, 'console'>, options: ChatAdapterOptions = {}): ChatAdapter & (SlackAdapter | DiscordAdapter) {
+export async function createChatAdapter(app: App, platform: PlatformDescriptor, options: ChatAdapterOptions = {}): Promise<ChatAdapter> {
   const { config, logger, store } = app;
-  if (platform === 'slack') {
-    const slack = config.slack;
-    if (!slack) throw new ConfigError('SLACK_BOT_TOKEN is not set: add the Bot User OAuth Token (xoxb-…) of your Slack app');
-    return createSlackAdapter({
-      botToken: slack.botToken,
-      appToken: slack.appToken,
-      signingSecret: slack.signingSecret,
-      apiUrl: slack.apiUrl,
-      port: slack.port,
+  return platform.create(
+    {
+      config,
       logger,
-      eventDedup: (key) => store.kv.setIfAbsent(eventSeen('slack', key), 1, TTL.eventSeen),
-      customRoutes: options.slackRoutes,
-    });
-  }
-  const discord = config.discord;
-  if (!discord) throw new ConfigError('DISCORD_TOKEN is not set: add the bot token from the Developer Portal → Bot');
-  return createDiscordAdapter({
-    token: discord.token,
-    applicationId: discord.applicationId,
-    apiUrl: discord.apiUrl,
-    messageContent: discord.messageContent,
-    logger,
-    paperIdsForAutocomplete: paperIdsForAutocomplete(app),
-  });
+      firstTime: (key) => store.kv.setIfAbsent(eventSeen(platform.name, key), 1, TTL.eventSeen),
+      paperChoices: paperIdsForAutocomplete(app),
+    },
+    { routes: options.routes },
+  );
 }
 
-/** The channel reference a platform's adapter uses for `channelId` (same key format as its events). */
-export function channelRefFor(platform: Exclude<PlatformName, 'console'>, channelId: string): ChannelRef {
-  return platform === 'slack' ? slackChannelRef(channelId) : discordChannelRef(channelId);
+/** The channel reference the adapter of platform `name` uses for `channelId` (same key format as its events). */
+export function channelRefFor(name: string, channelId: string): ChannelRef {
+  const platform = platformNamed(name);
+  if (!platform) throw new Error(`no chat platform named ${name}`);
+  return platform.channels.ref(channelId);
 }
-
-export { slackManifest } from '../adapters/slack/index.js';
-export { registerDiscordCommands } from '../adapters/discord/index.js';

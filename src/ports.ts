@@ -1,5 +1,8 @@
 // The core's contracts: every boundary the core talks through. Interfaces only.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Command } from 'commander';
 import type { z } from 'zod';
+import type { Config } from './config.js';
 import type {
   ChannelRef,
   Citation,
@@ -284,6 +287,62 @@ export interface Answerer {
 /** Builds a channel's digest without posting it (used by `/papers today` and the CLI). */
 export interface DigestPreviewer {
   preview(sub: Subscription, options?: { date?: string }): Promise<Digest>;
+}
+
+// ============================================================================ Platforms
+
+/** What a platform's adapter is built from: the app's parts it may use, nothing platform-specific. */
+export interface PlatformContext {
+  config: Readonly<Config>;
+  logger: Logger;
+  /** Resolves true the first time `key` is seen across every instance (de-duplicates platform retries). */
+  firstTime(key: string): Promise<boolean>;
+  /** Stored papers matching what a user has typed so far, for completion (at most 25). */
+  paperChoices(typed: string): Promise<Array<{ id: string; title: string }>>;
+}
+
+/** An HTTP route a platform that listens on PORT mounts for serve (GET /healthz). */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/** What a platform's setup command writes to and reads configuration from. */
+export interface SetupIo {
+  stdout: { write(text: string): unknown };
+  /** Reads (and validates) the configuration; only commands that need it call this. */
+  config(): Promise<Readonly<Config>>;
+}
+
+/**
+ * One chat platform as a plugin (adapters/<name>/platform.ts). Loading a descriptor loads no chat
+ * SDK: `create` and the setup command's action load the adapter itself.
+ */
+export interface PlatformDescriptor {
+  readonly name: Exclude<PlatformName, 'console'>;
+  /** The environment variables it reads, for documentation and checks. */
+  readonly env: readonly string[];
+  /** True when the configuration turns this platform on (serve connects it). */
+  configured(config: Readonly<Config>): boolean;
+  /** Secret values to redact everywhere: tokens, signing secrets, credentials inside its URLs. */
+  secrets(config: Readonly<Config>): Array<string | undefined>;
+  /** URLs it is configured with; credentials inside them are redacted too. */
+  urls(config: Readonly<Config>): Array<string | undefined>;
+  /** True when its adapter serves HTTP on PORT itself (serve then mounts /healthz there, not on its own server). */
+  listensOnPort(config: Readonly<Config>): boolean;
+  /** How its channels are named on the command line (`<name>:<id>`) and keyed in the store. */
+  readonly channels: {
+    /** A channel id as the platform writes it. */
+    idPattern: RegExp;
+    /** An example id for messages, e.g. C0123ABCD. */
+    example: string;
+    ref(channelId: string): ChannelRef;
+  };
+  /** Its adapter, connected by `start`; a ConfigError names the missing variables. */
+  create(context: PlatformContext, options?: { routes?: HttpRoute[] }): Promise<ChatAdapter>;
+  /** Its one-time setup command (`slack-manifest`, `discord-register`), registered on the CLI. */
+  registerSetupCommand?(program: Command, io: SetupIo): void;
 }
 
 // ============================================================================ Runtime

@@ -6,6 +6,7 @@ import type { PlatformName } from './types.js';
 import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
+import { configuredPlatforms, PLATFORMS } from './platforms.js';
 import { ingest, prepareDigest } from './digest/prepare-digest.js';
 import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type Scheduler } from './scheduler/index.js';
 import { createSourceLocks } from './scheduler/source-locks.js';
@@ -58,11 +59,10 @@ export interface ServeOptions {
  * finish the message in flight, release locks, close the store and exit 0.
  */
 export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
-  const platforms: Array<Exclude<PlatformName, 'console'>> = [];
-  if (config.slack) platforms.push('slack');
-  if (config.discord) platforms.push('discord');
+  const platforms = configuredPlatforms(config);
   if (platforms.length === 0) {
-    throw new ConfigError('serve needs a chat platform: set SLACK_BOT_TOKEN (Slack) and/or DISCORD_TOKEN (Discord); see README');
+    const choices = PLATFORMS.map((p) => `${p.env[0]} (${p.name})`).join(' and/or ');
+    throw new ConfigError(`serve needs a chat platform: set ${choices}; see README`);
   }
   const logger =
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
@@ -102,7 +102,8 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' });
     res.end(JSON.stringify(report));
   };
-  const slackHttp = Boolean(config.slack && !config.slack.appToken);
+  // A platform serving HTTP on PORT (Slack's HTTP mode) mounts /healthz there instead.
+  const portTaken = platforms.some((p) => p.listensOnPort(config));
 
   const adapters = new Map<PlatformName, ChatAdapter>();
   let health: HealthServer | undefined;
@@ -116,13 +117,13 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   };
   try {
     for (const platform of platforms) {
-      const adapter = createChatAdapter(app, platform, {
-        slackRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void healthRoute(req, res) }],
+      const adapter = await createChatAdapter(app, platform, {
+        routes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void healthRoute(req, res) }],
       });
-      adapters.set(platform, adapter);
-      states.mark(platform, 'connecting');
+      adapters.set(platform.name, adapter);
+      states.mark(platform.name, 'connecting');
     }
-    if (!slackHttp) health = await startHealthServer({ port: config.port, check });
+    if (!portTaken) health = await startHealthServer({ port: config.port, check });
     for (const [platform, adapter] of adapters) {
       await adapter.start(app.core);
       states.mark(platform, 'connected');
@@ -167,8 +168,8 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   // fresh papers.
   const feedStarted = feed.start().catch((err: unknown) => logger.error('first corpus fetch failed', { error: errorMessage(err) }));
   await scheduler.start();
-  const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
-  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0], corpus: app.corpus.location });
+  const healthPort = health?.port ?? [...adapters.values()].map((a) => (a as { port?: number }).port).find((p) => p !== undefined);
+  logger.info('paperbot serving', { platforms: platforms.map((p) => p.name), healthPort, store: config.storeUrl.split(':')[0], corpus: app.corpus.location });
   return {
     app,
     adapters,

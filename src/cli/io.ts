@@ -4,7 +4,8 @@ import { CorpusError } from '../corpus/corpus-error.js';
 import type { Config } from '../config.js';
 import type { App } from '../main.js';
 import { isIsoDate } from '../dates.js';
-import { redactingDestination, secretValues } from '../ops/redact.js';
+import { redactingDestination } from '../ops/redact.js';
+import { secretValues } from '../ops/secret-values.js';
 
 /** Streams and environment a command runs against. */
 export interface CliIo {

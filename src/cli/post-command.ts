@@ -1,8 +1,7 @@
 // `paperbot digest --post slack:<id>|discord:<id>`: one channel's digest, posted now.
 import type { Config } from '../config.js';
-import type { PlatformName } from '../types.js';
-import { InputError } from '../errors.js';
-import { channelRefFor, createChatAdapter, defaultSubscription } from '../main.js';
+import { createChatAdapter, defaultSubscription } from '../main.js';
+import { parseChannelTarget } from '../platforms.js';
 import { prepareDigest } from '../digest/prepare-digest.js';
 import { postDigest } from '../digest/post-digest.js';
 import { sinceDate } from '../scheduler/schedule.js';
@@ -27,13 +26,6 @@ export interface PostFlags extends DigestOverrides {
   date?: string;
 }
 
-/** Splits `slack:C0123` / `discord:1234` into platform and channel id, or throws InputError. */
-export function parsePostTarget(target: string): { platform: Exclude<PlatformName, 'console'>; channelId: string } {
-  const m = /^(slack|discord):([A-Za-z0-9_-]+)$/.exec(target.trim());
-  if (!m) throw new InputError(`--post: "${target}" is not a channel; use slack:<channel id> (e.g. slack:C0123ABCD) or discord:<channel id>`);
-  return { platform: m[1] as 'slack' | 'discord', channelId: m[2]! };
-}
-
 /**
  * Builds the channel's digest (its stored subscription's settings, overridden by flags) and posts
  * it exactly once for its date: a second call the same day reports the earlier post. It takes the
@@ -44,13 +36,12 @@ export function parsePostTarget(target: string): { platform: Exclude<PlatformNam
  * it again posts the papers), or the other process had not finished in time.
  */
 export async function postDigestCommand(io: CliIo, config: Readonly<Config>, flags: PostFlags): Promise<number> {
-  const { platform, channelId } = parsePostTarget(flags.target);
+  const { platform, channel } = parseChannelTarget(flags.target, '--post');
   return withApp(
     io,
     config,
     async (app) => {
-      const adapter = createChatAdapter(app, platform);
-      const channel = channelRefFor(platform, channelId);
+      const adapter = await createChatAdapter(app, platform);
       const stored = await app.store.getSubscription(channel.key);
       const sub = withOverrides(stored ?? defaultSubscription(channel, config), flags);
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);

@@ -10,4 +10,5 @@ export {
   type HealthSources,
 } from './health-server.js';
 export { installShutdown, type ShutdownHandle, type ShutdownOptions, type ShutdownStep } from './shutdown.js';
-export { redactingDestination, redactSecrets, secretValues } from './redact.js';
+export { redactingDestination, redactSecrets } from './redact.js';
+export { secretValues } from './secret-values.js';

@@ -2,55 +2,12 @@
 // (src/logger.ts); this scrubs by value and by shape, so a token inside an error message, a digest
 // note, a chat reply or a URL is caught too. Every exit (logs, notes, replies, CLI errors) calls
 // `redact`.
-import type { Config } from '../config.js';
 
 /** Values shorter than this are not scrubbed (they would mangle ordinary words). */
-const MIN_SECRET_LENGTH = 6;
+export const MIN_SECRET_LENGTH = 6;
 
 /** What replaces a secret. */
 export const CENSOR = '[redacted]';
-
-/** Every secret value in the configuration: tokens, keys, the signing secret and URL credentials. */
-export function secretValues(config: Readonly<Config>): string[] {
-  const urls = [
-    config.storeUrl,
-    config.corpusUrl,
-    config.urls.hf,
-    config.urls.arxivApi,
-    config.urls.arxivRss,
-    config.llm?.baseURL,
-    config.slack?.apiUrl,
-    config.discord?.apiUrl,
-  ];
-  const values = [
-    config.llm?.apiKey,
-    config.slack?.botToken,
-    config.slack?.appToken,
-    config.slack?.signingSecret,
-    config.discord?.token,
-    ...urls.flatMap(urlCredentials),
-  ];
-  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH))];
-}
-
-/** The user name and password inside a URL (decoded), when it has them. */
-function urlCredentials(url: string | undefined): string[] {
-  if (!url) return [];
-  try {
-    const parsed = new URL(url);
-    return [parsed.username, parsed.password].filter(Boolean).map((v) => safeDecode(v));
-  } catch {
-    return [];
-  }
-}
-
-function safeDecode(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
 
 /** `text` with every occurrence of each secret (raw, JSON-escaped or URL-encoded) replaced. */
 export function redactSecrets(text: string, secrets: readonly string[], censor = CENSOR): string {
@@ -88,11 +45,11 @@ export function redactShapes(text: string): string {
 const known = new Set<string>();
 
 /**
- * Adds the configuration's secrets to the process-wide list `redact` scrubs. Called wherever a
- * configuration is read, so every later text that leaves the process is covered.
+ * Adds secret values (a configuration's secretValues) to the process-wide list `redact` scrubs.
+ * Called wherever a configuration is read, so every later text that leaves the process is covered.
  */
-export function registerSecrets(config: Readonly<Config>): void {
-  for (const s of secretValues(config)) known.add(s);
+export function registerSecrets(secrets: readonly string[]): void {
+  for (const s of secrets) known.add(s);
 }
 
 /**
@@ -106,7 +63,7 @@ export function redact(text: string, extra: readonly string[] = []): string {
 
 /**
  * A pino destination that redacts every serialized line before writing it to `target` (default
- * stderr). Use: createLogger(level, redactingDestination(secretValues(config))).
+ * stderr). Use: createLogger(level, redactingDestination(secretValues(config))) (secretValues: ./secret-values.ts).
  */
 export function redactingDestination(
   secrets: readonly string[],

@@ -1,10 +1,10 @@
 // Start-up cost: which npm packages a command loads. `--help` loads none of the app's heavy
-// dependencies.
+// dependencies; commands that use no chat platform or model load no chat SDK or openai.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { tempDir } from './support/run-cli.js';
+import { offlineEnv, tempDir } from './support/run-cli.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/paperbot.mjs');
 const RECORDER = resolve(import.meta.dirname, 'support/record-packages.mjs');
@@ -44,4 +44,15 @@ describe('start-up: what each command loads', () => {
     30_000,
   );
 
+  it('paperbot search (no chat platform, no model) loads no chat SDK and no openai', async () => {
+    const tmp = await tempDir();
+    try {
+      const env = await offlineEnv({ PAPERBOT_STORE_URL: `sqlite://${tmp.file('store.sqlite')}` });
+      const { code, packages } = await packagesLoadedBy(['search', 'lora'], env);
+      expect(code).toBe(0);
+      for (const name of CHAT_AND_MODEL) expect(packages, name).not.toContain(name);
+    } finally {
+      await tmp.cleanup();
+    }
+  }, 30_000);
 });
