@@ -4,8 +4,6 @@ import { CorpusError } from '../corpus/corpus-error.js';
 import type { Config } from '../config.js';
 import type { App } from '../main.js';
 import { isIsoDate } from '../dates.js';
-import { redactingDestination } from '../ops/redact.js';
-import { secretValues } from '../ops/secret-values.js';
 
 /** Streams and environment a command runs against. */
 export interface CliIo {
@@ -38,7 +36,12 @@ export async function withApp<T>(
   options: { defaultLogLevel?: string } = {},
 ): Promise<T> {
   // Loaded here, not at start-up, so `--help` and argument errors never load the app's modules.
-  const [{ createApp }, { createLogger }] = await Promise.all([import('../main.js'), import('../logger.js')]);
+  const [{ createApp }, { createLogger }, { redactingDestination }, { secretValues }] = await Promise.all([
+    import('../main.js'),
+    import('../logger.js'),
+    import('../ops/redact.js'),
+    import('../ops/secret-values.js'),
+  ]);
   const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'error');
   const logger = createLogger(level, redactingDestination(secretValues(config), io.stderr));
   const progress = io.stderr.isTTY ? (m: string) => io.stderr.write(`· ${m}\n`) : undefined;

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { Paper, RankedPaper } from '../types.js';
 import { splitList } from '../split-list.js';
-import { rankLexical } from '../rank/lexical.js';
 import type { InterestProfile } from '../rank/profile.js';
-import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { configFrom, withApp, type CliIo } from './io.js';
 
@@ -62,11 +60,13 @@ export function registerRank(program: Command, io: CliIo): void {
       };
       const papers = inputs.map((i) => i.paper);
       const inputIds = new Map(inputs.map((i) => [i.paper, i.inputId]));
+      const { rankLexical } = await import('../rank/lexical.js');
       let ranked = rankLexical(papers, profile);
       if (config.llm && ranked.length > 0) {
         ranked = await withApp(io, config, async (app) => {
           const stages = app.newModelStages?.();
           if (!stages?.rerank) return ranked;
+          const { localDate } = await import('../dates.js');
           const date = localDate(systemClock.now(), config.tz);
           const judged = await stages.rerank(ranked, profile, { channelKey: 'cli:rank', date });
           for (const note of judged.notes) io.stderr.write(`note: ${note.text}\n`);

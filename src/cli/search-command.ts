@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { formatItems, paperUrl } from '../digest/format.js';
-import { tldrFor } from '../digest/tldr.js';
-import { searchPapers } from '../search/search-papers.js';
-import { FROM_ARXIV } from '../commands/search.js';
 import { configFrom, parseIntFlag, withApp, type CliIo } from './io.js';
 
 /** `paperbot search QUERY [--json]`: best matches in the corpus (and on arXiv when few match). */
@@ -19,6 +15,12 @@ export function registerSearch(program: Command, io: CliIo): void {
       if (!query) throw new InputError('search: give some words to look for, e.g. paperbot search lora merging');
       const limit = flags.limit ? parseIntFlag('--limit', flags.limit, 1, 100) : 10;
       await withApp(io, await configFrom(io), async (app) => {
+        const [{ formatItems, paperUrl }, { tldrFor }, { searchPapers }, { FROM_ARXIV }] = await Promise.all([
+          import('../digest/format.js'),
+          import('../digest/tldr.js'),
+          import('../search/search-papers.js'),
+          import('../commands/search.js'),
+        ]);
         const found = await searchPapers(app, query.slice(0, 300), { limit });
         if (found.arxivError) io.stderr.write(`note: arXiv could not be searched: ${found.arxivError}\n`);
         if (flags.json) {
