@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { redact, registerSecrets } from './ops/redact.js';
 import { ConfigError } from './errors.js';
+import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -24,7 +25,7 @@ const EnvSchema = z.object({
   // core
   PAPERBOT_SOURCES: opt(z.string()),
   PAPERBOT_INTERESTS: opt(z.string()),
-  PAPERBOT_DIGEST_SIZE: opt(positiveInt.max(50)),
+  PAPERBOT_DIGEST_SIZE: opt(z.coerce.number().int().min(MIN_DIGEST_SIZE).max(MAX_DIGEST_SIZE)),
   PAPERBOT_THRESHOLD: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_DIGEST_TIME: opt(hhmm),
   PAPERBOT_TZ: opt(z.string()),

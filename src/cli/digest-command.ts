@@ -9,6 +9,7 @@ import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { checkCliSources } from './check-sources.js';
 import { withOverrides } from './digest-overrides.js';
+import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from '../digest/digest-size.js';
 import { configFrom, parseDateFlag, parseIntFlag, parseNumberFlag, withApp, type CliIo } from './io.js';
 
 interface DigestFlags {
@@ -44,7 +45,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
     .option('--sources <list>', 'comma list of sources, e.g. hf,arxiv:cs.LG,file:./papers.json')
     .option('--interests <text>', 'what this digest is for, e.g. "diffusion models, video generation"')
     .option('--date <YYYY-MM-DD>', 'listing day (default: today in PAPERBOT_TZ)')
-    .option('--size <n>', 'most papers to show (default 5)')
+    .option('--size <n>', `most papers to show, ${MIN_DIGEST_SIZE}-${MAX_DIGEST_SIZE} (default 5)`)
     .option('--threshold <0-1>', 'minimum relevance to show a paper')
     .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
     .option('--post <target>', 'post to a chat channel instead: slack:<channel id> or discord:<channel id>')
@@ -53,7 +54,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       const sources = flags.sources !== undefined ? splitList(flags.sources) : undefined;
       if (sources && sources.length === 0) throw new InputError('--sources: give at least one source, e.g. hf,arxiv:cs.LG');
       const explicitDate = flags.date ? parseDateFlag(flags.date) : undefined;
-      const size = flags.size ? parseIntFlag('--size', flags.size, 1, 50) : undefined;
+      const size = flags.size ? parseIntFlag('--size', flags.size, MIN_DIGEST_SIZE, MAX_DIGEST_SIZE) : undefined;
       const threshold = flags.threshold ? parseNumberFlag('--threshold', flags.threshold, 0, 1) : undefined;
       if (flags.post) {
         const { postDigestCommand } = await import('./post-command.js');

@@ -32,6 +32,7 @@ describe('bad input exits 2 with a clear message', () => {
     ['an unknown post target', () => ['digest', '--sources', `file:${empty}`, '--post', 'nowhere:1'], /--post: "nowhere:1" is not a channel; use slack:<channel id>/],
     ['an unknown format', () => ['digest', '--format', 'xml'], /'xml' is invalid/],
     ['a size out of range', () => ['digest', '--sources', `file:${empty}`, '--size', '0'], /--size: "0" must be a whole number/],
+    ['a size over the 1–20 that /papers size allows', () => ['digest', '--sources', `file:${empty}`, '--size', '21'], /--size: "21" must be a whole number from 1 to 20/],
     ['a threshold out of range', () => ['digest', '--sources', `file:${empty}`, '--threshold', '7'], /--threshold: "7" must be a number from 0 to 1/],
     ['an empty source list', () => ['digest', '--sources', ' , '], /--sources: give at least one source/],
     ['a paper id that is not one', () => ['paper', 'not-an-id'], /"not-an-id" is not an arXiv id or URL/],
