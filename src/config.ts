@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
   SLACK_SIGNING_SECRET: opt(z.string()),
   SLACK_API_URL: opt(url),
+  SLACK_COMMAND: opt(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, { message: 'must be the slash command of your app, e.g. /papers or /arxiv' })),
   PORT: opt(z.coerce.number().int().min(0).max(65535)),
   // Discord
   DISCORD_TOKEN: opt(z.string()),
@@ -91,6 +92,8 @@ export interface Config {
     appToken?: string;
     signingSecret?: string;
     apiUrl?: string;
+    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
+    command: string;
     port: number;
   };
   discord?: {
@@ -198,6 +201,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
           apiUrl: e.SLACK_API_URL,
+          command: e.SLACK_COMMAND ?? '/papers',
           port,
         }
       : undefined,
