@@ -6,6 +6,8 @@ import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
+/** The corpus database when PAPERBOT_CORPUS_URL is unset: one SQLite file next to the state store. */
+export const DEFAULT_CORPUS_URL = 'sqlite://./data/papers.sqlite';
 /** Default interests for the terminal digest and new subscriptions without text. */
 export const DEFAULT_INTERESTS = 'large language models, reasoning, agents, efficient training and inference';
 
@@ -46,6 +48,8 @@ const EnvSchema = z.object({
   PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
   // store
   PAPERBOT_STORE_URL: opt(z.string()),
+  // corpus (the papers)
+  PAPERBOT_CORPUS_URL: opt(z.string()),
   // Slack
   SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
@@ -86,6 +90,8 @@ export interface Config {
   arxivDelayMs: number;
   httpTimeoutMs: number;
   storeUrl: string;
+  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
+  corpusUrl: string;
   llm?: LlmConfig;
   slack?: {
     botToken: string;
@@ -110,6 +116,7 @@ export interface Config {
 const HINTS: Record<string, string> = {
   PAPERBOT_SOURCES: 'a comma list such as "hf,arxiv:cs.LG,file:./papers.json"',
   PAPERBOT_STORE_URL: 'sqlite://./data/paperbot.sqlite, redis://host:6379 or postgres://user:pass@host/db',
+  PAPERBOT_CORPUS_URL: 'sqlite://./data/papers.sqlite or postgres://user:pass@host/db',
   PAPERBOT_TZ: 'an IANA zone such as UTC or Europe/Berlin',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app\'s Basic Information page',
 };
@@ -121,6 +128,23 @@ function isValidZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The corpus used when PAPERBOT_CORPUS_URL is unset: `papers.sqlite` next to a SQLite state file
+ * (so the default ./data/paperbot.sqlite gives ./data/papers.sqlite, and a store in a temporary
+ * directory keeps its papers there too), an in-memory corpus beside a memory:// store, else
+ * DEFAULT_CORPUS_URL.
+ */
+export function defaultCorpusUrl(storeUrl: string): string {
+  if (/^memory:/i.test(storeUrl)) return 'sqlite://:memory:';
+  const sqlite = /^sqlite:(?:\/\/)?(.*)$/i.exec(storeUrl.trim());
+  if (!sqlite) return DEFAULT_CORPUS_URL;
+  const path = sqlite[1] ?? '';
+  if (path === ':memory:') return 'sqlite://:memory:';
+  if (path === '') return DEFAULT_CORPUS_URL;
+  const slash = path.lastIndexOf('/');
+  return `sqlite://${slash >= 0 ? path.slice(0, slash + 1) : './'}papers.sqlite`;
 }
 
 /** Splits a comma list, trimming and dropping empties. */
@@ -156,6 +180,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${redact(storeUrl)}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
   }
 
+  const corpusUrl = e.PAPERBOT_CORPUS_URL ?? defaultCorpusUrl(storeUrl);
+  if (!/^(sqlite|postgres|postgresql):/.test(corpusUrl)) {
+    problems.push(`PAPERBOT_CORPUS_URL: unsupported scheme "${corpusUrl.split(':')[0]}" (expected ${HINTS.PAPERBOT_CORPUS_URL})`);
+  }
+
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push(
       'SLACK_SIGNING_SECRET: required in HTTP mode; set it, or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode',
@@ -183,6 +212,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     arxivDelayMs: e.PAPERBOT_ARXIV_DELAY_MS ?? 3000,
     httpTimeoutMs: e.PAPERBOT_HTTP_TIMEOUT_MS ?? 30_000,
     storeUrl,
+    corpusUrl,
     llm: e.OPENAI_API_KEY
       ? {
           apiKey: e.OPENAI_API_KEY,

@@ -217,6 +217,8 @@ export interface Digest {
   themes?: string;
   /** Tokens this run used, when a model was called. */
   tokens?: { prompt: number; completion: number };
+  /** Every source failed: the digest carries only its notes and the day stays open for a retry. */
+  allSourcesFailed?: boolean;
 }
 
 // ============================================================================ Conversation

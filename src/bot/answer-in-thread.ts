@@ -36,7 +36,7 @@ export async function answerInThread(msg: ThreadMessage, deps: BotDeps, log: Log
       ? { kind: 'text', text: 'Ask me something about this paper, e.g. "What dataset do they evaluate on?"' }
       : null;
   }
-  const papers = await deps.store.getPapers(post.paperIds);
+  const papers = await deps.corpus.getPapers(post.paperIds);
   if (papers.length === 0) {
     log.warn('thread papers missing from the store', { paperIds: post.paperIds });
     return { kind: 'text', text: 'I no longer have the text of this paper, so I cannot answer questions about it.' };

@@ -1,4 +1,4 @@
-import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../ports.js';
+import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
 import type { ExpensiveWork } from './rate-limit.js';
 
@@ -18,9 +18,11 @@ export interface BotDefaults {
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {
+  /** Bot state: subscriptions, channel memory, feedback. */
   store: BotStore;
-  index: PaperIndex;
-  /** arXiv lookup for `paper <id>` when the store misses; without it only stored papers are found. */
+  /** The papers and their full-text search. */
+  corpus: PaperCorpus;
+  /** arXiv lookup for `paper <id>` and thin searches; without it only stored papers are found. */
   lookup?: PaperLookup;
   answerer: Answerer;
   digests: DigestPreviewer;

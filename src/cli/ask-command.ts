@@ -32,7 +32,6 @@ export function registerAsk(program: Command, io: CliIo): void {
           if (!paper) throw new InputError(`--paper: no paper ${flags.paper} in the store or on arXiv`);
           answer = await app.answerer.answerAboutPapers(question, [paper], []);
         } else {
-          await app.loadIndex();
           answer = await app.answerer.askCorpus(question);
         }
         io.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + '\n' : formatAnswer(answer));

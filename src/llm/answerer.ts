@@ -1,7 +1,7 @@
 // The model-backed Answerer: answers grounded in the papers' own text, cited [n], saying plainly
 // when the text does not say. Any model failure falls back to the extractive answerer.
 import { z } from 'zod';
-import type { Answer, Answerer, Llm, Logger, PaperIndex, PaperRepository, RenderedPrompt, Store } from '../ports.js';
+import type { Answer, Answerer, Llm, Logger, PaperCorpus, RenderedPrompt, Store } from '../ports.js';
 import type { Citation, Paper, ThreadTurn } from '../types.js';
 import { errorMessage } from '../errors.js';
 import { silentLogger } from '../logger.js';
@@ -28,8 +28,7 @@ const MAX_ABSTRACT_CHARS_ASK = 1500;
 /** What createLlmAnswerer needs. */
 export interface LlmAnswererDeps {
   llm: Llm;
-  store: Pick<PaperRepository, 'getPapers'>;
-  index: PaperIndex;
+  corpus: Pick<PaperCorpus, 'search' | 'getPapers'>;
   /**
    * Used when the model fails. A function gets the reason (e.g. "the language model is unavailable
    * (daily token budget reached)") so the extractive answerer can say it; a plain Answerer's text
@@ -157,8 +156,8 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
 
     async askCorpus(question: string): Promise<Answer> {
       const limit = deps.corpusPapers ?? CORPUS_PAPERS;
-      const hits = deps.index.search(question, { limit });
-      const papers = hits.length ? await deps.store.getPapers(hits.map((h) => h.id)) : [];
+      const hits = await deps.corpus.search(question, { limit });
+      const papers = hits.length ? await deps.corpus.getPapers(hits.map((h) => h.id)) : [];
       if (papers.length === 0) {
         return {
           text: 'I found no stored papers about that, so I cannot answer. Try other words, or `/papers search` to browse.',

@@ -1,6 +1,6 @@
 // The LLM layer's public surface, and one factory that wires it from configuration.
 import type { LlmConfig } from '../config.js';
-import type { Answerer, Clock, Logger, PaperIndex, PaperRepository, Store } from '../ports.js';
+import type { Answerer, Clock, Logger, PaperCorpus, Store } from '../ports.js';
 import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
 import { createTokenLedger, type TokenLedger } from './token-ledger.js';
 import { createLlmStages, type LlmStages } from './model-stages.js';
@@ -37,8 +37,7 @@ export interface LlmServices {
   createStages(options?: { deadlineMs?: number; signal?: AbortSignal }): LlmStages;
   /** The model-backed Answerer, falling back to `fallback` on model failures. */
   createAnswerer(options: {
-    store: Pick<PaperRepository, 'getPapers'>;
-    index: PaperIndex;
+    corpus: Pick<PaperCorpus, 'search' | 'getPapers'>;
     fallback: Answerer | ((reason: string) => Answerer);
     budget?: number;
   }): Answerer;
@@ -84,8 +83,7 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
     createAnswerer(options) {
       return createLlmAnswerer({
         llm,
-        store: options.store,
-        index: options.index,
+        corpus: options.corpus,
         fallback: options.fallback,
         budget: options.budget,
         summaries: { kv: deps.kv, model: summaryLlm.model },

@@ -1,5 +1,5 @@
 // The no-model Answerer: quotes the abstract sentences most relevant to a question, cited.
-import type { Answer, Answerer, PaperIndex, PaperRepository } from '../ports.js';
+import type { Answer, Answerer, PaperCorpus } from '../ports.js';
 import type { Citation, Paper, ThreadTurn } from '../types.js';
 import { splitSentences } from '../digest/tldr.js';
 import { contentTerms } from './terms.js';
@@ -12,8 +12,7 @@ const MAX_QUOTE_CHARS = 400;
 
 /** What the extractive answerer reads. */
 export interface ExtractiveAnswererDeps {
-  store: Pick<PaperRepository, 'getPapers'>;
-  index: PaperIndex;
+  corpus: Pick<PaperCorpus, 'search' | 'getPapers'>;
   /**
    * Why there is no model prose, shown before the quotes. Default "No language model is
    * configured"; a fallback after a model failure would say so instead.
@@ -81,8 +80,8 @@ export function createExtractiveAnswerer(deps: ExtractiveAnswererDeps): Answerer
     },
 
     async askCorpus(question: string): Promise<Answer> {
-      const hits = deps.index.search(question, { limit: CORPUS_PAPERS });
-      const papers = hits.length ? await deps.store.getPapers(hits.map((h) => h.id)) : [];
+      const hits = await deps.corpus.search(question, { limit: CORPUS_PAPERS });
+      const papers = hits.length ? await deps.corpus.getPapers(hits.map((h) => h.id)) : [];
       if (papers.length === 0) {
         return {
           text: 'I found no stored papers about that, so I cannot answer. Try other words, or `/papers search` to browse.',

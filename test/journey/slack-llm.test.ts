@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createBotStore } from '../../src/store/index.js';
+import { openCorpus } from '../../src/corpus/index.js';
 import { parsePaperList } from '../../src/sources/file-papers.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // A store that already holds today's papers (as after an earlier ingest).
   storeDir = await mkdtemp(join(tmpdir(), 'paperbot-journey-store-'));
   const storeUrl = `sqlite://${join(storeDir, 'paperbot.sqlite')}`;
-  const seed = await createBotStore(storeUrl);
+  const seed = await openCorpus(`sqlite://${join(storeDir, 'papers.sqlite')}`);
   await seed.upsertPapers(parsePaperList(todaysPapers(), 'file:seed').papers);
   await seed.close();
 
@@ -48,8 +48,7 @@ beforeAll(async () => {
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_API_URL: discord.rest.api,
   });
-  // Serve loads the search index in the background; ask once it is there.
-  await serve.handle.app.loadIndex();
+  await serve.handle.feedStarted;
 });
 
 afterAll(async () => {

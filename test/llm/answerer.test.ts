@@ -2,10 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmAnswerer, trimHistory, validateCitations } from '../../src/llm/answerer.js';
 import { summarizePapers } from '../../src/llm/summaries.js';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
-import { createPaperIndex } from '../../src/search/paper-index.js';
-import { createMemoryBotStore } from '../../src/store/index.js';
+import { tempCorpus } from '../support/corpus.js';
 import { silentLogger } from '../../src/logger.js';
-import type { BotStore } from '../../src/ports.js';
+import type { PaperCorpus } from '../../src/ports.js';
 import type { Paper, ThreadTurn } from '../../src/types.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { makePaper } from './support/papers.js';
@@ -25,11 +24,10 @@ const sparse = makePaper('2603.00002', {
 const corpus: Paper[] = [lora, sparse, makePaper('2603.00003', { title: 'Protein folding with diffusion', abstract: 'Diffusion for proteins.' })];
 
 let server: FakeOpenAiServer;
-let store: BotStore;
+let store: PaperCorpus;
 beforeAll(async () => {
   server = await startFakeOpenAiServer();
-  store = createMemoryBotStore();
-  await store.upsertPapers(corpus);
+  store = await tempCorpus(corpus);
 });
 afterAll(async () => {
   await server.close();
@@ -44,12 +42,10 @@ const turn = (role: 'user' | 'assistant', text: string): ThreadTurn => ({ role, 
 
 function answerer(over: Partial<Parameters<typeof createLlmAnswerer>[0]> = {}) {
   const { llm } = clientFor(server);
-  const index = createPaperIndex(corpus);
   return createLlmAnswerer({
     llm,
-    store,
-    index,
-    fallback: (reason) => createExtractiveAnswerer({ store, index, reason }),
+    corpus: store,
+    fallback: (reason) => createExtractiveAnswerer({ corpus: store, reason }),
     ...over,
   });
 }
@@ -126,8 +122,7 @@ describe('createLlmAnswerer().answerAboutPapers', () => {
 
   it('prefixes a note when the fallback is a plain Answerer', async () => {
     server.setChat(() => ({ content: 'not json' }));
-    const index = createPaperIndex(corpus);
-    const answer = await answerer({ fallback: createExtractiveAnswerer({ store, index }) }).answerAboutPapers(
+    const answer = await answerer({ fallback: createExtractiveAnswerer({ corpus: store }) }).answerAboutPapers(
       'What do they merge?',
       [lora],
       [],
@@ -178,8 +173,7 @@ describe('createLlmAnswerer().askCorpus', () => {
     const kv = memoryKv();
     const { llm, ledger } = clientFor(server, { kv, dailyBudget: 1 });
     await ledger.record({ prompt: 1, completion: 0 }, 'chat');
-    const index = createPaperIndex(corpus);
-    const a = createLlmAnswerer({ llm, store, index, fallback: (reason) => createExtractiveAnswerer({ store, index, reason }) });
+    const a = createLlmAnswerer({ llm, corpus: store, fallback: (reason) => createExtractiveAnswerer({ corpus: store, reason }) });
     const answer = await a.askCorpus('sparse attention');
     expect(server.chatRequests).toHaveLength(0);
     expect(answer.extractive).toBe(true);
