@@ -20,6 +20,7 @@ interface DigestFlags {
   threshold?: string;
   format: DigestFormat;
   post?: string;
+  force?: boolean;
 }
 
 /**
@@ -49,6 +50,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
     .option('--threshold <0-1>', 'minimum relevance to show a paper')
     .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
     .option('--post <target>', 'post to a chat channel instead: slack:<channel id> or discord:<channel id>')
+    .option('--force', 'with --post: post again a day the channel already got (e.g. after a test post)')
     .action(async (flags: DigestFlags) => {
       const config = configFrom(io);
       const sources = flags.sources !== undefined ? splitList(flags.sources) : undefined;
@@ -56,9 +58,10 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       const explicitDate = flags.date ? parseDateFlag(flags.date) : undefined;
       const size = flags.size ? parseIntFlag('--size', flags.size, MIN_DIGEST_SIZE, MAX_DIGEST_SIZE) : undefined;
       const threshold = flags.threshold ? parseNumberFlag('--threshold', flags.threshold, 0, 1) : undefined;
+      if (flags.force && !flags.post) throw new InputError('--force only applies with --post (it posts a day again)');
       if (flags.post) {
         const { postDigestCommand } = await import('./post-command.js');
-        setExit(await postDigestCommand(io, config, { target: flags.post, sources, interests: flags.interests, date: explicitDate, size, threshold }));
+        setExit(await postDigestCommand(io, config, { target: flags.post, sources, interests: flags.interests, date: explicitDate, size, threshold, force: flags.force }));
         return;
       }
       const date = explicitDate ?? localDate(systemClock.now(), config.tz);

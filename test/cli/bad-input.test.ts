@@ -30,6 +30,7 @@ describe('bad input exits 2 with a clear message', () => {
     ['an impossible day', () => ['ingest', '--sources', `file:${empty}`, '--date', '2026-02-30'], /--date: "2026-02-30" is not a valid date/],
     ['a badly formed date', () => ['digest', '--sources', `file:${empty}`, '--date', '12/06/2026'], /--date: "12\/06\/2026"/],
     ['an unknown post target', () => ['digest', '--sources', `file:${empty}`, '--post', 'nowhere:1'], /--post: "nowhere:1" is not a channel; use slack:<channel id>/],
+    ['--force without --post', () => ['digest', '--sources', `file:${empty}`, '--force'], /--force only applies with --post/],
     ['an unknown format', () => ['digest', '--format', 'xml'], /'xml' is invalid/],
     ['a size out of range', () => ['digest', '--sources', `file:${empty}`, '--size', '0'], /--size: "0" must be a whole number/],
     ['a size over the 1–20 that /papers size allows', () => ['digest', '--sources', `file:${empty}`, '--size', '21'], /--size: "21" must be a whole number from 1 to 20/],
