@@ -9,6 +9,7 @@ import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { checkCliSources } from './check-sources.js';
 import { withOverrides } from './digest-overrides.js';
+import { pastDayPlan } from './past-day-sources.js';
 import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from '../digest/digest-size.js';
 import { configFrom, parseDateFlag, parseIntFlag, parseNumberFlag, withApp, type CliIo } from './io.js';
 
@@ -64,13 +65,16 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
         setExit(await postDigestCommand(io, config, { target: flags.post, sources, interests: flags.interests, date: explicitDate, size, threshold, force: flags.force }));
         return;
       }
-      const date = explicitDate ?? localDate(systemClock.now(), config.tz);
+      const today = localDate(systemClock.now(), config.tz);
+      const date = explicitDate ?? today;
       await withApp(io, config, async (app) => {
         // Validate every source name before fetching anything: a typo is an error, not a note.
         await checkCliSources(app, sources ?? config.sources, date);
+        const plan = pastDayPlan(sources ?? config.sources, date, today);
         const terminal = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };
-        const sub = withOverrides(defaultSubscription(terminal, config), { interests: flags.interests, sources, size, threshold });
-        const digest = await prepareDigest(app.digestDeps, sub, { date });
+        const sub = withOverrides(defaultSubscription(terminal, config), { interests: flags.interests, sources: plan.fetch, size, threshold });
+        const prepared = await prepareDigest(app.digestDeps, sub, { date, offline: plan.offline, until: plan.until });
+        const digest = plan.note ? { ...prepared, notes: [plan.note, ...prepared.notes] } : prepared;
         io.stdout.write(
           flags.format === 'json' ? digestJson(digest) : formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }),
         );
