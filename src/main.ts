@@ -10,6 +10,9 @@ import { loadIndexFromStore } from './search/load-index.js';
 import { createArxivLookup, createSource } from './sources/registry.js';
 import { FILE_FETCH_TTL_MS, SHARED_FETCH_TTL_MS, shareFetches } from './sources/shared-fetches.js';
 import { createExtractiveAnswerer } from './qa/extractive.js';
+import { createFullTextFetcher } from './fulltext/fetch-full-text.js';
+import { createFullTexts } from './fulltext/full-texts.js';
+import { sharedArxivPacer } from './sources/arxiv-pacer.js';
 import { createBotCore } from './bot/create-bot.js';
 import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
 import { localDate } from './dates.js';
@@ -131,9 +134,22 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         since: sinceDate(sub),
       }),
   };
+  const fullTexts = createFullTexts({
+    fetcher: createFullTextFetcher({
+      htmlBase: config.urls.arxivHtml,
+      pdfBase: config.urls.arxivPdf,
+      pdfMaxBytes: config.pdfMaxBytes,
+      timeoutMs: config.httpTimeoutMs,
+      pacer: sharedArxivPacer(config.arxivDelayMs),
+      fetch: options.fetch,
+      logger,
+      now: () => clock.now(),
+    }),
+    logger,
+  });
   const answerer = llm
-    ? llm.createAnswerer({ store, index, fallback: (reason) => createExtractiveAnswerer({ store, index, reason }) })
-    : createExtractiveAnswerer({ store, index });
+    ? llm.createAnswerer({ store, index, fullTexts, fallback: (reason) => createExtractiveAnswerer({ store, index, fullTexts, reason }) })
+    : createExtractiveAnswerer({ store, index, fullTexts });
   let indexLoad: Promise<void> | undefined;
   const loadIndex = () =>
     (indexLoad ??= (async () => {

@@ -227,6 +227,8 @@ export interface Citation {
   paperId: string;
   title: string;
   url?: string;
+  /** The sections quoted, as written in the text (`§4.2`), each with a link to it when known. */
+  sections?: Array<{ label: string; url?: string }>;
 }
 
 /**

@@ -1,10 +1,11 @@
 // The LLM layer's public surface, and one factory that wires it from configuration.
 import type { LlmConfig } from '../config.js';
-import type { Answerer, Clock, Logger, PaperIndex, PaperRepository, Store } from '../ports.js';
+import type { Answerer, Clock, Logger, PaperCorpus, PaperIndex, PaperRepository, Store } from '../ports.js';
+import type { FullTexts } from '../fulltext/full-texts.js';
 import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
 import { createTokenLedger, type TokenLedger } from './token-ledger.js';
 import { createLlmStages, type LlmStages } from './model-stages.js';
-import { createLlmAnswerer } from './answerer.js';
+import { createLlmAnswerer } from '../qa/llm-answerer.js';
 
 export { createOpenAiLlm, type OpenAiLlm, type OpenAiLlmDeps, type LlmMeter, type EmbeddingResult } from './openai-llm.js';
 export {
@@ -19,7 +20,7 @@ export {
 export { renderPrompt, loadPrompt, promptVersion, PromptError } from './prompts.js';
 export { rankWithJudge, type RankWithJudgeDeps, type RankWithJudgeResult } from './rank-with-judge.js';
 export { summarizePapers, themesOfTheDay, type SummariesResult, type ThemesResult, type LlmSummary } from './summaries.js';
-export { createLlmAnswerer, type LlmAnswererDeps } from './answerer.js';
+export { createLlmAnswerer, type LlmAnswererDeps } from '../qa/llm-answerer.js';
 export { createLlmStages, DEFAULT_RUN_DEADLINE_MS, type LlmStages, type LlmStagesDeps } from './model-stages.js';
 export { approxTokens } from './tokens.js';
 
@@ -41,6 +42,10 @@ export interface LlmServices {
     index: PaperIndex;
     fallback: Answerer | ((reason: string) => Answerer);
     budget?: number;
+    /** Full texts of papers, fetched on first use. */
+    fullTexts?: FullTexts;
+    /** The corpus: stored full texts and their chunk search. */
+    corpus?: Pick<PaperCorpus, 'getFullText' | 'searchChunks'>;
   }): Answerer;
 }
 
@@ -88,6 +93,8 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
         index: options.index,
         fallback: options.fallback,
         budget: options.budget,
+        fullTexts: options.fullTexts,
+        corpus: options.corpus,
         summaries: { kv: deps.kv, model: summaryLlm.model },
         logger,
       });

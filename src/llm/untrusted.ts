@@ -4,20 +4,28 @@
 import type { Paper } from '../types.js';
 
 /** Tag names paperbot uses to delimit data in prompts. */
-export const BLOCK_TAGS = ['paper', 'interests', 'question', 'history', 'turn', 'papers', 'digest'] as const;
+export const BLOCK_TAGS = ['paper', 'interests', 'question', 'history', 'turn', 'papers', 'digest', 'evidence', 'summary'] as const;
 
 /** A block tag name. */
 export type BlockTag = (typeof BLOCK_TAGS)[number];
 
 const TAG_LIKE = new RegExp(`<(\\s*/?\\s*)(${BLOCK_TAGS.join('|')})\\b`, 'giu');
+/**
+ * Chat-template control tokens some models honour even inside data (`<|im_start|>`,
+ * `<|eot_id|>`, `[INST]`, `<<SYS>>`, `<start_of_turn>`, `</s>`).
+ */
+const TEMPLATE_TOKENS = /<\|[^|<>\s]{1,40}\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:s|start_of_turn|end_of_turn)>/giu;
 
 /**
  * Makes untrusted text safe to put inside a block: any `<paper`, `</paper`, `<question`, … (our
  * delimiters, any case, with spaces) gets its `<` replaced by `‹`, so the text cannot open or
- * close a block. Everything else is kept as is.
+ * close a block, and chat-template tokens (`<|im_start|>`, `[INST]`, …) lose their brackets
+ * (`‹|im_start|›`, `‹INST›`, `‹SYS›`). Everything else is kept as is.
  */
 export function neutralize(text: string): string {
-  return text.replace(TAG_LIKE, '‹$1$2');
+  return text
+    .replace(TEMPLATE_TOKENS, (token) => `‹${token.replace(/^[<[]+|[>\]]+$/g, '')}›`)
+    .replace(TAG_LIKE, '‹$1$2');
 }
 
 function attr(value: string): string {
