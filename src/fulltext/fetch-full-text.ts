@@ -38,6 +38,7 @@ class TooLargeError extends Error {}
 class PassingError extends Error {}
 
 function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
@@ -92,7 +93,14 @@ export function createFullTextFetcher(deps: FullTextFetcherDeps): { fetchFullTex
         if (err instanceof TooLargeError) throw err;
         throw new PassingError(`the download broke off (${err instanceof Error ? err.message : String(err)})`);
       }
-      return Buffer.concat(parts);
+      // pdf.js wants a plain Uint8Array, not a Buffer view.
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const part of parts) {
+        bytes.set(part, at);
+        at += part.byteLength;
+      }
+      return bytes;
     });
   }
 
@@ -129,7 +137,7 @@ export function createFullTextFetcher(deps: FullTextFetcherDeps): { fetchFullTex
         else return { text: result(paper, 'pdf', await parsePdf(pdf)), lasting: true };
       } catch (err) {
         if (err instanceof PassingError) lasting = false;
-        if (err instanceof TooLargeError) reasons.push(`the PDF is too large to read (${err.message}; the limit is ${megabytes(deps.pdfMaxBytes)})`);
+        if (err instanceof TooLargeError) reasons.push(`the PDF is larger than the ${megabytes(deps.pdfMaxBytes)} limit, so it was not read`);
         else if (err instanceof UnreadablePdfError) reasons.push(err.message);
         else reasons.push(`the PDF failed: ${(err as Error).message}`);
       }
