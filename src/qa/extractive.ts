@@ -8,6 +8,7 @@ import { contentTerms } from './terms.js';
 import { ABSTRACT_FLOOR, FULL_TEXT_FLOOR, bestSentences, scoreCandidates, type ScoredSentence } from './pick-sentences.js';
 import { abstractOnlyReason, readInFull, readPapers, sentencesOf, type ReadPaper } from './read-papers.js';
 import { CitationList } from './sections.js';
+import { NOTHING_STORED } from './ask-corpus.js';
 
 /** Papers quoted at most by askCorpus. */
 const CORPUS_PAPERS = 4;
@@ -98,7 +99,7 @@ export function createExtractiveAnswerer(deps: ExtractiveAnswererDeps): Answerer
     async askCorpus(question: string): Promise<Answer> {
       const hits = deps.index.search(question, { limit: CORPUS_PAPERS });
       const papers = hits.length ? await deps.store.getPapers(hits.map((h) => h.id)) : [];
-      const none = 'I found nothing about that in the stored papers, so I cannot answer. Try other words, or `/papers search` to browse.';
+      const none = NOTHING_STORED;
       if (papers.length === 0) return { text: none, citations: [], extractive: true };
       const read: ReadPaper[] = await Promise.all(
         papers.map(async (paper) => {
