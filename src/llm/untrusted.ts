@@ -77,3 +77,15 @@ export function paperBlock(paper: Paper, options: PaperBlockOptions = {}): strin
   const attrs: Record<string, string | number> = options.n !== undefined ? { n: options.n, id: paper.id } : { id: paper.id };
   return block('paper', lines.join('\n'), attrs);
 }
+
+/** Links (scheme, www., or a bare domain with a path) and chat mentions (@user, <@U1>, <!channel>, <#C1>, @everyone). */
+const LINK_OR_MENTION =
+  /\b(?:https?|ftp):\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|ly|gg|xyz|me|app|dev)\b|<[@#!][^>]*>|(?:^|[\s(])@[A-Za-z0-9_.-]+/iu;
+
+/**
+ * True when model-written text (a TL;DR, a judge's reason) carries a link or a mention. Such text
+ * is never cached or broadcast: a paper could have steered the model into writing it.
+ */
+export function carriesLinkOrMention(text: string): boolean {
+  return LINK_OR_MENTION.test(text);
+}
