@@ -183,6 +183,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       days: WEEKDAYS,
     },
     llmConfigured: Boolean(config.llm),
+    answerTimeoutMs: config.answerTimeoutMs,
   });
   return {
     config,

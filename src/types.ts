@@ -17,6 +17,11 @@ export interface ThreadRef extends ChannelRef {
   threadId: string;
 }
 
+/** A message the bot sent, so it can edit it later (Slack ts, Discord message id). */
+export interface MessageRef extends ChannelRef {
+  messageId: string;
+}
+
 /** Who sent a command or message, with the role the adapter observed on the platform. */
 export interface UserRef {
   id: string;
