@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   PAPERBOT_SUMMARY_MODEL: opt(z.string()),
   PAPERBOT_EMBEDDING_MODEL: opt(z.string()),
   PAPERBOT_DAILY_TOKEN_BUDGET: opt(positiveInt),
+  PAPERBOT_QUESTION_BUDGET_SHARE: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_LLM_TIMEOUT_MS: opt(positiveInt),
   PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
   // store
@@ -70,6 +71,8 @@ export interface LlmConfig {
   summaryModel: string;
   embeddingModel?: string;
   dailyTokenBudget?: number;
+  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
+  questionBudgetShare?: number;
   timeoutMs: number;
   shortlistSize: number;
 }
@@ -198,6 +201,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           summaryModel: e.PAPERBOT_SUMMARY_MODEL ?? model,
           embeddingModel: e.PAPERBOT_EMBEDDING_MODEL,
           dailyTokenBudget: e.PAPERBOT_DAILY_TOKEN_BUDGET,
+          questionBudgetShare: e.PAPERBOT_QUESTION_BUDGET_SHARE,
           timeoutMs: e.PAPERBOT_LLM_TIMEOUT_MS ?? 60_000,
           shortlistSize: e.PAPERBOT_SHORTLIST_SIZE ?? 30,
         }

@@ -65,7 +65,13 @@ export interface LlmServicesDeps {
  */
 export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): LlmServices {
   const logger = deps.logger.child({ component: 'llm' });
-  const ledger = createTokenLedger({ kv: deps.kv, clock: deps.clock, dailyBudget: config.dailyTokenBudget, logger });
+  const ledger = createTokenLedger({
+    kv: deps.kv,
+    clock: deps.clock,
+    dailyBudget: config.dailyTokenBudget,
+    questionShare: config.questionBudgetShare,
+    logger,
+  });
   const llm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger });
   const summaryLlm = llm.withModel(config.summaryModel);
   const embeddings = config.embeddingModel ? { embedder: llm, model: config.embeddingModel } : undefined;
@@ -88,7 +94,8 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
     },
     createAnswerer(options) {
       return createLlmAnswerer({
-        llm,
+        // Answers draw on the whole budget, digests stop short of the share kept for questions.
+        llm: createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger.questions }),
         store: options.store,
         index: options.index,
         fallback: options.fallback,
