@@ -43,12 +43,14 @@ export function abstractSentences(papers: Paper[]): CandidateSentence[] {
 }
 
 /**
- * Scores candidate sentences against the question terms: the sum of the inverse sentence
- * frequency of each matched term, so rare words ("ImageNet") count more than common ones
+ * Scores candidate sentences (with their section's heading words) against the question terms:
+ * the sum of the inverse sentence frequency of each matched term, so rare words ("ImageNet") count more than common ones
  * ("model"). Sentences below `floor` are dropped. Best first; ties keep reading order.
  */
 export function scoreCandidates(question: Set<string>, candidates: CandidateSentence[], floor: RelevanceFloor): ScoredSentence[] {
-  const all = candidates.map((c, position) => ({ ...c, position, terms: contentTerms(c.text) }));
+  // A sentence also carries its section's heading words: "what are the limitations?" is answered
+  // by the Limitations section even when its sentences never say "limitation".
+  const all = candidates.map((c, position) => ({ ...c, position, terms: contentTerms(`${c.text} ${c.section?.headings.join(' ') ?? ''}`) }));
   if (question.size === 0 || all.length === 0) return [];
   const df = new Map<string, number>();
   for (const s of all) for (const t of question) if (s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
