@@ -4,6 +4,9 @@ import type { Outbound, ThreadMessage } from '../types.js';
 import type { BotDeps } from './deps.js';
 import { errorMessage } from '../errors.js';
 import { userMessageFor } from './error-reply.js';
+import { isRefusal, refusalText, type ExpensiveWork } from './rate-limit.js';
+
+const unlimited: ExpensiveWork = { run: (_user, task) => task() };
 
 /** Longest question passed to the answerer. */
 const MAX_QUESTION_CHARS = 1000;
@@ -17,7 +20,7 @@ const PLACEHOLDER_AFTER_MS = 300;
 export const PLACEHOLDER_TEXT = '⏳ Reading the paper to answer…';
 
 /** The answer, or undefined when `ms` passed first (the work goes on; its full text is kept). */
-async function withinDeadline(work: Promise<Answer>, ms: number): Promise<Answer | undefined> {
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   const timer = new AbortController();
   try {
     return await Promise.race([work, sleep(ms, undefined, { signal: timer.signal, ref: false }).catch(() => undefined)]);
@@ -61,14 +64,18 @@ export async function answerInThread(msg: ThreadMessage, deps: BotDeps, log: Log
   const timeoutMs = deps.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
   let answer: Answer | undefined;
   try {
-    const work = deps.answerer.answerAboutPapers(question, papers, history);
+    const work = (deps.work ?? unlimited).run(`${msg.thread.platform}:${msg.user.id}`, () =>
+      deps.answerer.answerAboutPapers(question, papers, history),
+    );
     work.catch(() => undefined); // a failure after the deadline is logged by no one else
     // A quick answer goes out as is; a slow one (full text to fetch, a model) gets a placeholder first.
     if (progress && (await withinDeadline(work, PLACEHOLDER_AFTER_MS)) === undefined) {
       // Not awaited: the placeholder must never hold the answer up.
       progress.placeholder({ kind: 'text', text: PLACEHOLDER_TEXT }).catch((err: unknown) => log.warn('could not show the placeholder', { error: errorMessage(err) }));
     }
-    answer = await withinDeadline(work, timeoutMs);
+    const result = await withinDeadline(work, timeoutMs);
+    if (result !== undefined && isRefusal(result)) return refusalText(result);
+    answer = result;
   } catch (err) {
     log.error('thread answer failed', { error: errorMessage(err), code: (err as { code?: string }).code });
     return { kind: 'text', text: userMessageFor(err, 'answer that') };

@@ -1,5 +1,6 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
+import type { ExpensiveWork } from './rate-limit.js';
 
 /** Settings a new subscription starts from (from Config). */
 export interface BotDefaults {
@@ -30,4 +31,6 @@ export interface BotDeps {
   llmConfigured: boolean;
   /** How long a thread answer may take before the bot says it ran out of time (default 30 s). */
   answerTimeoutMs?: number;
+  /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
+  work?: ExpensiveWork;
 }
