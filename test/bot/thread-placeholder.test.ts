@@ -23,13 +23,13 @@ describe('thread answers with a slow model', () => {
   });
   afterAll(() => server.close());
 
-  async function slowBot() {
+  async function slowBot(answerTimeoutMs?: number) {
     const store = createMemoryBotStore();
     await store.upsertPapers(STORED);
     const index = createPaperIndex(STORED);
     const { llm } = clientFor(server);
     const answerer = createLlmAnswerer({ llm, store, index, fallback: (reason) => createExtractiveAnswerer({ store, index, reason }) });
-    return makeBot({ answerer });
+    return makeBot({ answerer, overrides: answerTimeoutMs ? { answerTimeoutMs } : {} });
   }
 
   it('shows a placeholder within a second, then edits the answer into it', async () => {
@@ -49,8 +49,7 @@ describe('thread answers with a slow model', () => {
   });
 
   it('ends with a clear message when the answer misses the deadline', async () => {
-    const h = await slowBot();
-    h.deps.answerTimeoutMs = 700;
+    const h = await slowBot(700);
     const { papers } = await h.postDigest();
     const out = await h.chat.threadMessage(papers[0]!, 'Which dataset do they evaluate on?');
     expect(out).toEqual({ kind: 'text', text: "I could not finish an answer within 1 s. Please ask again in a minute: the paper's text will be ready by then." });
