@@ -1,6 +1,6 @@
 // Composition root: config → ports → core. The only module in src/ that may import adapters/.
 import type { Config } from './config.js';
-import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperIndex, PaperLookup, PaperSource } from './ports.js';
+import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperIndex, PaperLookup, PaperSource } from './ports.js';
 import type { ChannelRef, Subscription, Weekday } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
@@ -61,6 +61,11 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** The clock of digests, commands and schedules (tests pass a ManualClock). */
   clock?: Clock;
+  /**
+   * The paper corpus (PAPERBOT_CORPUS_URL): full texts are stored there and searched by chunk.
+   * Without it full texts are kept for this process only.
+   */
+  corpus?: PaperCorpus;
 }
 
 /** A subscription with the configured defaults, for a channel that has none yet (or the terminal). */
@@ -134,7 +139,9 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         since: sinceDate(sub),
       }),
   };
+  const corpus = options.corpus;
   const fullTexts = createFullTexts({
+    corpus,
     fetcher: createFullTextFetcher({
       htmlBase: config.urls.arxivHtml,
       pdfBase: config.urls.arxivPdf,
@@ -148,8 +155,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
   });
   const answerer = llm
-    ? llm.createAnswerer({ store, index, fullTexts, fallback: (reason) => createExtractiveAnswerer({ store, index, fullTexts, reason }) })
-    : createExtractiveAnswerer({ store, index, fullTexts });
+    ? llm.createAnswerer({ store, index, fullTexts, corpus, fallback: (reason) => createExtractiveAnswerer({ store, index, fullTexts, corpus, reason }) })
+    : createExtractiveAnswerer({ store, index, fullTexts, corpus });
   let indexLoad: Promise<void> | undefined;
   const loadIndex = () =>
     (indexLoad ??= (async () => {
