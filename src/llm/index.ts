@@ -75,6 +75,8 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
   const llm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger });
   const summaryLlm = llm.withModel(config.summaryModel);
   const embeddings = config.embeddingModel ? { embedder: llm, model: config.embeddingModel } : undefined;
+  // Answers draw on the whole budget, digests stop short of the share kept for questions.
+  const answerLlm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger.questions });
   return {
     llm,
     summaryLlm,
@@ -94,8 +96,8 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
     },
     createAnswerer(options) {
       return createLlmAnswerer({
-        // Answers draw on the whole budget, digests stop short of the share kept for questions.
-        llm: createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger.questions }),
+        llm: answerLlm,
+        embeddings: config.embeddingModel ? { embedder: answerLlm, model: config.embeddingModel, kv: deps.kv } : undefined,
         store: options.store,
         index: options.index,
         fallback: options.fallback,

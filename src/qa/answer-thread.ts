@@ -7,6 +7,7 @@ import { renderPrompt } from '../llm/prompts.js';
 import { block, clip, neutralize } from '../llm/untrusted.js';
 import { approxTokens } from '../llm/tokens.js';
 import { gatherEvidence, evidenceBlock } from './evidence.js';
+import type { ChunkEmbeddings } from './embed-chunks.js';
 import { ClaimsSchema, checkClaims, droppedNote } from './claims.js';
 import { abstractOnlyReason, readInFull, readPapers, type ReadPaper } from './read-papers.js';
 
@@ -25,6 +26,8 @@ export interface ThreadAnswerDeps {
   historyTokens?: number;
   /** Approximate tokens of evidence sent (default 2400). */
   evidenceTokens?: number;
+  /** Embedding similarity for evidence retrieval (PAPERBOT_EMBEDDING_MODEL). */
+  embeddings?: ChunkEmbeddings;
 }
 
 /** The latest turns whose approximate tokens fit `budget`, oldest first. */
@@ -68,7 +71,7 @@ function retrievalQuery(question: string, history: ThreadTurn[]): string {
  */
 export async function answerAboutThread(deps: ThreadAnswerDeps, question: string, papers: Paper[], history: ThreadTurn[]): Promise<Answer> {
   const read = await readPapers(papers, deps.fullTexts);
-  const evidence = await gatherEvidence(retrievalQuery(question, history), read, { corpus: deps.corpus, budgetTokens: deps.evidenceTokens });
+  const evidence = await gatherEvidence(retrievalQuery(question, history), read, { corpus: deps.corpus, budgetTokens: deps.evidenceTokens, embeddings: deps.embeddings });
   const summaries = deps.summariesOf ? await deps.summariesOf(papers) : [];
   const summaryBlocks = summaries.flatMap((s, i) =>
     s ? [block('summary', s, { n: i + 1, id: papers[i]!.id, kind: 'AI-written summary, not the paper text' })] : [],

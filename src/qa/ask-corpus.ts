@@ -4,6 +4,7 @@ import type { Answer, Llm, PaperCorpus, PaperIndex, PaperRepository } from '../p
 import { renderPrompt } from '../llm/prompts.js';
 import { clip, neutralize } from '../llm/untrusted.js';
 import { gatherEvidence, evidenceBlock } from './evidence.js';
+import type { ChunkEmbeddings } from './embed-chunks.js';
 import { ClaimsSchema, checkClaims, droppedNote } from './claims.js';
 import type { ReadPaper } from './read-papers.js';
 
@@ -21,6 +22,8 @@ export interface AskCorpusDeps {
   /** How many papers are retrieved (default 5). */
   papers?: number;
   evidenceTokens?: number;
+  /** Embedding similarity for evidence retrieval (PAPERBOT_EMBEDDING_MODEL). */
+  embeddings?: ChunkEmbeddings;
 }
 
 /** The refusal when retrieval finds nothing. */
@@ -41,7 +44,7 @@ export async function askAcrossCorpus(deps: AskCorpusDeps, question: string): Pr
       return fullText ? { paper, fullText } : { paper };
     }),
   );
-  const evidence = await gatherEvidence(question, read, { corpus: deps.corpus, budgetTokens: deps.evidenceTokens });
+  const evidence = await gatherEvidence(question, read, { corpus: deps.corpus, budgetTokens: deps.evidenceTokens, embeddings: deps.embeddings });
   const prompt = renderPrompt('ask', {
     evidence: evidence.map(evidenceBlock).join('\n\n'),
     question: neutralize(clip(question.trim(), MAX_QUESTION_CHARS)),

@@ -8,6 +8,8 @@ import { splitSentences } from '../digest/tldr.js';
 import { contentTerms } from './terms.js';
 import { readInFull, type ReadPaper } from './read-papers.js';
 import { headingPath, sectionLabel, type SectionRef } from './sections.js';
+import { orderBySimilarity, type ChunkEmbeddings } from './embed-chunks.js';
+import { RRF_K } from '../rank/shortlist.js';
 
 /** About this many characters per chunk: a few hundred tokens, on paragraph or sentence bounds. */
 const CHUNK_CHARS = 1200;
@@ -73,20 +75,46 @@ export interface EvidenceOptions {
   corpus?: Pick<PaperCorpus, 'searchChunks'>;
   /** Approximate tokens of evidence to send (default 2400). */
   budgetTokens?: number;
+  /** When PAPERBOT_EMBEDDING_MODEL is set: fuse semantic similarity into the chunk order. */
+  embeddings?: ChunkEmbeddings;
+}
+
+/**
+ * Reciprocal-rank fusion of the lexical order (chunks sharing no word are unranked there) and the
+ * semantic order, so a passage that answers in other words ("TPU v4 chips" for "accelerators")
+ * can still be sent.
+ */
+async function fuseWithEmbeddings(question: string, lexical: Array<{ chunk: EvidenceChunk; score: number }>, e: ChunkEmbeddings): Promise<EvidenceChunk[]> {
+  const chunks = lexical.map((r) => r.chunk);
+  const semantic = await orderBySimilarity(question, chunks.map((c) => ({ paperId: c.paper.id, text: c.text })), e);
+  const fused = new Map<number, number>();
+  lexical.forEach((r, i) => {
+    if (r.score > 0) fused.set(i, 1 / (RRF_K + i + 1));
+  });
+  semantic.forEach((i, rank) => fused.set(i, (fused.get(i) ?? 0) + 1 / (RRF_K + rank + 1)));
+  return [...fused.entries()].sort((a, b) => b[1] - a[1]).map(([i]) => chunks[i]!);
 }
 
 /**
  * The evidence for a question about `read` papers (numbered 1… in that order): each paper's best
  * chunk first (so every paper is represented), then the next best chunks of any paper, until the
  * budget is spent. The corpus's chunk search ranks first when it has hits; our own word-overlap
- * ranking fills the rest. Chunks that share no word with the question are sent only when nothing
+ * ranking (fused with embedding similarity when configured) fills the rest. Chunks that share no word with the question are sent only when nothing
  * does (then the abstract of each paper).
  */
 export async function gatherEvidence(question: string, read: ReadPaper[], options: EvidenceOptions = {}): Promise<EvidenceChunk[]> {
   const budget = options.budgetTokens ?? DEFAULT_EVIDENCE_TOKENS;
   const all = read.flatMap((r, i) => chunksOf(r, i + 1));
   const terms = contentTerms(question);
-  const ranked = rankChunks(terms, all).filter((r) => r.score > 0).map((r) => r.chunk);
+  const lexical = rankChunks(terms, all);
+  let ranked = lexical.filter((r) => r.score > 0).map((r) => r.chunk);
+  if (options.embeddings && all.length) {
+    try {
+      ranked = await fuseWithEmbeddings(question, lexical, options.embeddings);
+    } catch {
+      // The embeddings endpoint failed: the word-overlap order still stands.
+    }
+  }
 
   const fromCorpus: EvidenceChunk[] = [];
   const fullIds = read.filter(readInFull).map((r) => r.paper.id);

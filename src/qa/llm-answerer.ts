@@ -11,6 +11,7 @@ import { summaryKey } from '../llm/cache-keys.js';
 import type { LlmSummary } from '../llm/summaries.js';
 import { answerAboutThread } from './answer-thread.js';
 import { askAcrossCorpus } from './ask-corpus.js';
+import type { ChunkEmbeddings } from './embed-chunks.js';
 
 export { trimHistory, DEFAULT_HISTORY_TOKENS } from './answer-thread.js';
 export { CORPUS_PAPERS } from './ask-corpus.js';
@@ -34,6 +35,8 @@ export interface LlmAnswererDeps {
   budget?: number;
   /** Approximate tokens of evidence sent per question (default 2400). */
   evidenceTokens?: number;
+  /** Embedding similarity for evidence retrieval (PAPERBOT_EMBEDDING_MODEL). */
+  embeddings?: ChunkEmbeddings;
   /** Where cached model TL;DRs live (the store's kv) and which model made them; else HF's ai_summary is used. */
   summaries?: { kv: Store; model: string };
   logger?: Logger;
@@ -80,7 +83,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       if (papers.length === 0) return { text: 'I have no paper to answer from.', citations: [], extractive: false };
       try {
         return await answerAboutThread(
-          { llm: deps.llm, fullTexts: deps.fullTexts, corpus: deps.corpus, summariesOf, historyTokens: deps.budget, evidenceTokens: deps.evidenceTokens },
+          { llm: deps.llm, fullTexts: deps.fullTexts, corpus: deps.corpus, summariesOf, historyTokens: deps.budget, evidenceTokens: deps.evidenceTokens, embeddings: deps.embeddings },
           question,
           papers,
           history,
@@ -93,7 +96,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
     async askCorpus(question: string): Promise<Answer> {
       try {
         return await askAcrossCorpus(
-          { llm: deps.llm, store: deps.store, index: deps.index, corpus: deps.corpus, papers: deps.corpusPapers, evidenceTokens: deps.evidenceTokens },
+          { llm: deps.llm, store: deps.store, index: deps.index, corpus: deps.corpus, papers: deps.corpusPapers, evidenceTokens: deps.evidenceTokens, embeddings: deps.embeddings },
           question,
         );
       } catch (err) {

@@ -19,6 +19,7 @@ import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-open
 import { evidenceIn } from '../llm/support/responder.js';
 import { clientFor } from '../llm/support/setup.js';
 import { makePaper } from '../llm/support/papers.js';
+import { memoryKv } from '../llm/support/memory-kv.js';
 import { startFakeArxiv } from './support.js';
 
 const papers: Paper[] = (JSON.parse(readFileSync(fixture('fulltext/papers.json'), 'utf8')) as Array<{ id: string; title: string; abstract: string }>).map((p) =>
@@ -90,6 +91,26 @@ describe('full texts in the SQLite corpus', () => {
     const evidence = evidenceIn(llm.chatRequests.at(-1)!);
     expect(evidence[0]).toMatchObject({ n: 1, id: '2607.01002', section: '§3 3 Training' });
     expect(evidence[0]!.text).toContain('Training runs on 4 TPU v4 chips for twelve days.');
+  });
+
+  it('with an embedding model, a passage that answers in other words is sent first; chunk vectors are cached', async () => {
+    const corpus = await corpusAt('embeddings.sqlite');
+    const fullTexts = fullTextsOn(corpus);
+    llm.setChat(() => ({ json: { answered: false, claims: [] } }));
+    llm.setEmbeddings((req) => ({ vectors: req.input.map((t) => (/TPU|accelerator/i.test(t) ? [1, 0] : [0, 1])) }));
+    const { llm: client } = clientFor(llm);
+    const embeddings = { embedder: client, model: 'embed-model', kv: memoryKv() };
+    const question = 'Which accelerators did they rely on?';
+    await answerAboutThread({ llm: client, fullTexts, corpus, embeddings }, question, [papers[1]!], []);
+    const evidence = evidenceIn(llm.chatRequests.at(-1)!);
+    expect(evidence[0]!.text).toContain('Training runs on 4 TPU v4 chips for twelve days.');
+    expect(evidence[0]!.section).toBe('§3 3 Training');
+    const firstInputs = llm.embeddingRequests.at(-1)!.input.length;
+    expect(firstInputs).toBeGreaterThan(1);
+
+    await answerAboutThread({ llm: client, fullTexts, corpus, embeddings }, question, [papers[1]!], []);
+    expect(llm.embeddingRequests.at(-1)!.input).toEqual([question]);
+    expect(llm.embeddingRequests.at(-1)!.encodingFormat).toBe('float');
   });
 
   it('`ask` across papers quotes stored full texts with their sections, and cites nothing off topic', async () => {
