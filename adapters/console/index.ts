@@ -31,6 +31,8 @@ export interface ConsoleAdapterOptions {
    * already posted once more) and resolves with a one-line status. Unset: `digest` says it cannot.
    */
   postDigestNow?: (again: boolean) => Promise<string>;
+  /** Typed lines wait until this settles (a digest posted at start comes before the first answer). */
+  ready?: Promise<unknown>;
 }
 
 const BANNER = [
@@ -59,7 +61,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private readonly prompt: string | false;
   private core: BotCore | undefined;
   private rl: Interface | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<void>;
   private seq = 0;
   /** Thread ids stay unique across chat sessions on the same store (m1 of yesterday is not m1 today). */
   private readonly session = Date.now().toString(36);
@@ -78,6 +80,10 @@ export class ConsoleAdapter implements ChatAdapter {
     this.color = options.color ?? Boolean(options.output.isTTY);
     this.prompt = options.prompt ?? (options.output.isTTY ? 'papers> ' : false);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.queue = Promise.resolve(options.ready).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   async start(core: BotCore): Promise<void> {

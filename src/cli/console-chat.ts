@@ -67,13 +67,15 @@ export async function postConsoleDigest(app: App, adapter: ConsoleAdapter, again
  * scheduler that runs console subscriptions only, so a shared store's chat channels are left to serve).
  */
 export async function runConsoleChatPlatform(app: App, io: ConsoleChatIo, options: ConsoleChatOptions = {}): Promise<void> {
-  let adapter!: ConsoleAdapter;
-  adapter = createConsoleAdapter({
+  let settle!: () => void;
+  const ready = new Promise<void>((resolve) => (settle = resolve));
+  const adapter: ConsoleAdapter = createConsoleAdapter({
     input: io.stdin,
     output: io.stdout,
     userTz: app.config.tz,
     color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
     postDigestNow: (again) => postConsoleDigest(app, adapter, again),
+    ready,
   });
   const runChannel = createChannelRunner({
     store: app.store,
@@ -83,11 +85,20 @@ export async function runConsoleChatPlatform(app: App, io: ConsoleChatIo, option
     logger: app.logger,
   });
   const scheduler = createScheduler({ store: app.store, clock: app.clock, logger: app.logger, runChannel, options: { platforms: ['console'] } });
+  const chat = runConsole(app.core, adapter);
   try {
-    // Before the first line is read: a digest due (or asked for) is on screen for `#n` lines.
+    // Before the first line is answered: a digest due (or asked for) is on screen for `#n` lines.
     await scheduler.start();
     if (options.digestNow) io.stdout.write(`${await postConsoleDigest(app, adapter, false)}\n\n`);
-    await runConsole(app.core, adapter);
+  } catch (err) {
+    await adapter.stop();
+    await scheduler.stop();
+    throw err;
+  } finally {
+    settle();
+  }
+  try {
+    await chat;
   } finally {
     await scheduler.stop();
   }
