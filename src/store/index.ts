@@ -8,7 +8,7 @@ export { KeyvStore } from './keyv-store.js';
 export { KeyvBotStore } from './bot-store.js';
 export { StoreError } from './store-error.js';
 export { parseStoreUrl, DEFAULT_SQLITE_PATH, type StoreTarget } from './store-url.js';
-export { mergePaper, canonicalPaper, catalogDate } from './paper-merge.js';
+export { mergePaper, canonicalPaper, catalogDate } from '../corpus/merge.js';
 export * as storeKeys from './keys.js';
 
 /**

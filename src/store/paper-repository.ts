@@ -3,7 +3,7 @@ import type { Logger, PaperRepository, Store } from '../ports.js';
 import type { Paper } from '../types.js';
 import { KeyedMutex } from './mutex.js';
 import * as keys from './keys.js';
-import { canonicalPaper, catalogDate, mergePaper } from './paper-merge.js';
+import { canonicalPaper, catalogDate, mergePaper } from '../corpus/merge.js';
 import { PaperCatalog, type CatalogEntry } from './paper-catalog.js';
 import { PaperChangeLog, type PaperChanges } from './paper-change-log.js';
 

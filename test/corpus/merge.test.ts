@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPaper, catalogDate, incomingTextIsNewer, mergePaper } from '../../src/store/paper-merge.js';
-import { makePaper } from './helpers.js';
+import { canonicalPaper, catalogDate, incomingTextIsNewer, mergePaper } from '../../src/corpus/merge.js';
+import { makePaper } from '../store/helpers.js';
 
 describe('mergePaper', () => {
   it('lets a versioned snapshot beat a version-less one, either way round', () => {

@@ -1,0 +1,16 @@
+// The words of a typed query, shared by every corpus backend: letters and digits only, so no
+// query text can reach a database's query syntax.
+import { STOP_WORDS } from '../search/stopwords.js';
+
+/** Most words a query contributes: longer queries are pasted abstracts, not searches. */
+export const MAX_QUERY_WORDS = 16;
+
+/**
+ * Lowercase words of `text` (Unicode letters and digits; everything else separates), without
+ * duplicates, in order. Stop words are dropped unless the query has nothing else.
+ */
+export function queryWords(text: string): string[] {
+  const all = [...new Set(text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  const content = all.filter((w) => !STOP_WORDS.has(w));
+  return (content.length ? content : all).slice(0, MAX_QUERY_WORDS);
+}
