@@ -3,7 +3,9 @@ import type { BotStore, Clock, Logger, PaperIndex, PaperSource } from '../ports.
 import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
-import { rankLexical } from '../rank/lexical.js';
+import { rankWithCorpus } from '../rank/rank-with-corpus.js';
+import type { RankingCorpus } from '../rank/corpus-evidence.js';
+import { examplePapers } from '../rank/example-papers.js';
 import { warmForRanking } from '../rank/warm.js';
 import { errorMessage } from '../errors.js';
 import { buildDigest, isShowable } from './build-digest.js';
@@ -43,6 +45,8 @@ export interface DigestDeps {
   quietReason?(date: string): string | undefined;
   /** Progress lines for a terminal (stderr). */
   onProgress?(message: string): void;
+  /** The paper corpus: term statistics, related papers and acronym definitions for ranking. */
+  corpus?: RankingCorpus;
 }
 
 /** Options of one digest preparation. */
@@ -136,8 +140,9 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
   }
 
-  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, channelKey));
-  let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
+  const examples = await examplePapers(sub.likes ?? [], { store: deps.store, corpus: deps.corpus });
+  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, channelKey), examples);
+  let ranked = await rankWithCorpus(fresh, profile, deps, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
   if (models?.rerank && ranked.length > 0) {
     const judged = await models.rerank(ranked, profile, { channelKey, date: options.date });

@@ -3,7 +3,7 @@
 // papers that define the acronyms the channel typed, and corpus rarity of the words involved.
 import type { PaperCorpus } from '../ports.js';
 import type { Paper } from '../types.js';
-import { analyze } from '../search/text.js';
+import { foldText, termOf } from '../search/text.js';
 import { acronymsTyped, mineAcronyms } from './acronyms.js';
 import type { InterestProfile } from './profile.js';
 import type { CorpusTermStats } from './term-space.js';
@@ -47,16 +47,28 @@ export async function gatherCorpusEvidence(corpus: RankingCorpus, profile: Inter
   const definitions = searches.slice(1).flatMap((hits) => hits.flatMap((h) => byId.get(h.id) ?? []));
 
   // The words whose rarity the ranking will weigh: the interests and the long forms of their
-  // acronyms first, then the example and related papers' words.
-  const words = new Set(analyze(interests));
-  const table = mineAcronyms(definitions);
-  for (const pairs of table.byShort.values()) for (const p of pairs) for (const t of p.longTerms) words.add(t);
-  for (const p of [...(profile.examples ?? []), ...profile.feedback.map((f) => f.paper), ...related]) {
-    for (const t of analyze(`${p.title} ${p.abstract}`)) {
-      if (words.size >= MAX_WORDS) break;
-      words.add(t);
+  // acronyms first, then the example and related papers' words. The corpus stems words its own
+  // way, so it is asked about words as written and its answers are filed under our terms.
+  const words = new Map<string, string>();
+  const addWords = (text: string) => {
+    for (const word of text.match(WORD) ?? []) {
+      if (words.size >= MAX_WORDS) return;
+      const term = termOf(foldText(word));
+      if (term !== null && !words.has(term)) words.set(term, word);
     }
+  };
+  addWords(interests);
+  for (const pairs of mineAcronyms(definitions).byShort.values()) for (const p of pairs) addWords(p.long);
+  for (const p of [...(profile.examples ?? []), ...profile.feedback.map((f) => f.paper), ...related]) addWords(`${p.title} ${p.abstract}`);
+  if (words.size === 0) return { related, definitions };
+  const counted = await corpus.documentFrequencies([...words.values()]);
+  const df = new Map<string, number>();
+  for (const [term, word] of words) {
+    const n = counted.df.get(word);
+    if (n !== undefined) df.set(term, n);
   }
-  const stats = words.size ? await corpus.documentFrequencies([...words]) : undefined;
-  return { stats, related, definitions };
+  return { stats: { papers: counted.papers, df }, related, definitions };
 }
+
+/** A plain word (compounds are asked about part by part). */
+const WORD = /[\p{L}\p{N}]+/gu;

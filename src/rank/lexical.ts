@@ -182,7 +182,8 @@ const SHOW_EXAMPLE = 0.3;
 
 /**
  * Ranks every candidate for a channel, best first; the channel's example papers are left out.
- * Scores are in [0, 1]; excluded papers score 0 with why "excluded: <phrase>". Equal scores put
+ * Scores are in [0, 1]; excluded papers score 0 with why "excluded: <phrase>" (their score
+ * without the filter in parts.unfilteredScore and unfilteredRelevance). Equal scores put
  * the newer paper first, then the smaller id, so the same input always gives the same order.
  * Each result carries a short `why` and its component scores in `parts` (relevance, interests,
  * related, example, include, follow, like, dislike, popularity, recency, excluded).
@@ -220,9 +221,6 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     const text = texts[p]!;
     const time = paperTime(paper);
     const excludedBy = prep.excludes.find((c) => containsPhrase(text, c.facets[0]!.alternatives[0]!));
-    if (excludedBy) {
-      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts: { relevance: 0, excluded: 1 }, time };
-    }
     const why: WhyParts = { upvotes: upvotesOf(paper) };
 
     const cs = interest.scores[p]!;
@@ -264,6 +262,11 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     const raw =
       W.relevance * relevance + W.popularity * pop * gate + W.recency * rec * gate + W.feedbackTerm * (fb.like - fb.dislike);
     const score = Math.round(Math.min(1, Math.max(0, raw)) * 1e6) / 1e6;
+    if (excludedBy) {
+      // Scored anyway, so a digest can say how many papers its filter hid that it would have shown.
+      const parts = { relevance: 0, excluded: 1, unfilteredScore: score, unfilteredRelevance: relevance };
+      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts, time };
+    }
     return {
       paper,
       score,
