@@ -92,9 +92,12 @@ export async function rankWithJudge(
       unknownIds: result.unknownIds.length,
       missingIds: result.missingIds.length,
     });
+    const notes: DigestNote[] = result.failedBatches
+      ? [{ kind: 'llm-degraded', text: `The model judged ${result.judgements.size} of ${picked.shortlist.length} shortlisted papers; the rest are ranked by keywords and popularity.` }]
+      : [];
     return {
       ranked: blendJudged(picked.shortlist, result.judgements, picked.rest, deps.weights),
-      notes: [],
+      notes,
       usage,
       judged: result.judgements.size,
       calls: result.calls,

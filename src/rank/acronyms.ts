@@ -103,8 +103,11 @@ export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
       if (longTerms.length < 2) continue;
       const key = `${shortKey(d.short)}\u0000${longKey(longTerms)}`;
       const pair = pairs.get(key);
-      if (pair) pair.papers++;
-      else pairs.set(key, { short: d.short, long: d.long, longTerms, papers: 1 });
+      if (pair) {
+        pair.papers++;
+        // The same surface form whatever order the papers came in.
+        if (d.long < pair.long) pair.long = d.long;
+      } else pairs.set(key, { short: d.short, long: d.long, longTerms, papers: 1 });
     }
   }
   const table: AcronymTable = { byShort: new Map(), byLong: new Map() };

@@ -29,10 +29,10 @@ export interface Concept {
   phrase: string[];
 }
 
-/** What parsing reads besides the text: mined acronyms and how common a term is (0–1). */
+/** What parsing reads besides the text: mined acronyms and how common a term is (0–1, if known). */
 export interface InterestVocabulary {
   acronyms: AcronymTable;
-  commonness(term: string): number;
+  commonness(term: string): number | undefined;
 }
 
 /** Weight of the typed form and of a mined other name (acronym or long form). */
@@ -155,7 +155,7 @@ export function parseInterests(text: string, vocab: InterestVocabulary): Concept
       facets.push({
         label: word.raw,
         alternatives: [{ terms: [t], weight: WEIGHT.typed, label: word.raw }],
-        generic: vocab.commonness(t) >= GENERIC_SHARE,
+        generic: (vocab.commonness(t) ?? 0) >= GENERIC_SHARE,
       });
       i++;
     }

@@ -196,7 +196,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
   const evidence = options.evidence ?? NO_EVIDENCE;
   const analyses = analyzedPapers(papers);
   const texts = analyses.map((a) => a.text);
-  const space = new TermSpace(texts, evidence.stats);
+  const space = new TermSpace(texts, papers.map((p) => p.id), evidence.stats);
   const vocab = texts[0]!.vocab;
   const prep = prepare(profile, {
     acronyms: mineAcronyms([...papers, ...examples, ...evidence.definitions, ...evidence.related]),

@@ -36,7 +36,7 @@ export function pseudoFeedback(space: TermSpace, interestScores: number[], relat
   const top = interestScores
     .map((s, p) => [s, p] as const)
     .filter(([s]) => s >= FEEDBACK_MIN_SCORE)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .sort((a, b) => b[0] - a[0] || byId(space, a[1], b[1]))
     .slice(0, FEEDBACK_DOCS)
     .map(([, p]) => space.texts[p]!);
   const seeds = [...top, ...related];
@@ -49,6 +49,13 @@ export function pseudoFeedback(space: TermSpace, interestScores: number[], relat
 }
 
 const MIX_BEST = 0.2;
+
+/** Orders candidates `a` and `b` by paper id, so ties do not depend on the input order. */
+function byId(space: TermSpace, a: number, b: number): number {
+  const x = space.ids[a]!;
+  const y = space.ids[b]!;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /** Resemblance of every candidate to the example papers, and the nearest example of each. */
 export interface ExampleMatch {

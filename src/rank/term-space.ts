@@ -18,6 +18,8 @@ export interface CorpusTermStats {
  * install holds only the first day's papers).
  */
 export const MIN_CORPUS_PAPERS = 500;
+/** Fewer candidates than this (and no corpus) say nothing about which words are common. */
+const MIN_CANDIDATES_FOR_COMMONNESS = 30;
 
 /** A sparse vector over term ids, unit length. */
 export interface TermVector {
@@ -61,8 +63,13 @@ export class TermSpace {
   private readonly norms: Float64Array;
   readonly size: number;
 
+  /**
+   * `texts` are the candidates' analyses, `ids` their paper ids (for order-independent ties),
+   * `corpus` the corpus statistics of the terms the ranking asks about, if any.
+   */
   constructor(
     readonly texts: PaperText[],
+    readonly ids: string[],
     private readonly corpus?: CorpusTermStats,
   ) {
     this.size = texts.length;
@@ -102,11 +109,15 @@ export class TermSpace {
     return Math.log(1 + (this.size + 1) / (this.candidateDf(id) + 1));
   }
 
-  /** Share of candidates (or corpus papers) containing the term: high for "model", "method". */
-  commonness(id: number): number {
+  /**
+   * Share of corpus papers (or candidates) containing the term: high for "model", "method".
+   * Undefined when neither is big enough to tell (a handful of candidates and no corpus).
+   */
+  commonness(id: number): number | undefined {
     const c = this.corpusDf.get(id);
     if (c !== undefined && this.corpus) return c / Math.max(1, this.corpus.papers);
-    return this.candidateDf(id) / Math.max(1, this.size);
+    if (this.size < MIN_CANDIDATES_FOR_COMMONNESS) return undefined;
+    return this.candidateDf(id) / this.size;
   }
 
   /** The tf-idf vector of a paper, cut to its `top` heaviest terms, unit length. */

@@ -175,6 +175,33 @@ describe('rankWithJudge', () => {
     ]);
   });
 
+  it('sends at most 10 papers per call, shuffled the same way every time, at temperature 0 with a fixed seed', async () => {
+    const { llm } = clientFor(server);
+    await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 25, batchSize: 50 });
+    const first = server.chatRequests.map((r) => papersIn(r).map((p) => p.id));
+    expect(first.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(first.flat().sort()).toEqual(ids(lexicalRanking().slice(0, 25)).sort());
+    // Positions do not follow the lexical order …
+    expect(first.flat()).not.toEqual(ids(lexicalRanking().slice(0, 25)));
+    for (const r of server.chatRequests) expect(r.body).toMatchObject({ temperature: 0, seed: expect.any(Number) });
+    // … but are the same on a re-run (no cache here).
+    server.reset();
+    await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 25, batchSize: 50 });
+    expect(server.chatRequests.map((r) => papersIn(r).map((p) => p.id))).toEqual(first);
+  });
+
+  it('keeps the verdicts of the batches that succeeded when another fails', async () => {
+    const respond = paperbotResponder();
+    server.setChat((req) => (req.index === 0 ? { status: 400, error: { message: 'bad batch' } } : respond(req)));
+    const { llm } = clientFor(server);
+    const result = await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 20, batchSize: 10 });
+    expect(result.degraded).toBe(false);
+    expect(result.judged).toBe(10);
+    expect(result.notes).toEqual([
+      { kind: 'llm-degraded', text: 'The model judged 10 of 20 shortlisted papers; the rest are ranked by keywords and popularity.' },
+    ]);
+  });
+
   it('drops and logs unknown ids; papers the judge skipped follow the judged ones in lexical order', async () => {
     server.setChat((req) => {
       const papers = papersIn(req);
@@ -182,8 +209,8 @@ describe('rankWithJudge', () => {
         json: {
           judgements: [
             { id: 'made-up-id', score: 10, reason: 'invented' },
-            // The judge skips the first two papers and scores the rest.
-            ...papers.slice(2).map((p) => ({ id: p.id, score: p.id === '2601.00009' ? 10 : 3, reason: `ok ${p.id}` })),
+            // The judge skips the two lexically best papers and scores the rest.
+            ...papers.filter((p) => p.id !== '2601.00000' && p.id !== '2601.00001').map((p) => ({ id: p.id, score: p.id === '2601.00009' ? 10 : 3, reason: `ok ${p.id}` })),
           ],
         },
       };
