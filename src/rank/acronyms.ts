@@ -80,12 +80,14 @@ export function definitionsIn(text: string): Array<{ short: string; long: string
 // Definitions per paper id, kept while the title and abstract are unchanged: every channel's
 // ranking mines the same candidates. Bounded; the oldest entries go first.
 const DEFINITIONS_CACHE_SIZE = 4000;
-const definitionsCache = new Map<string, { title: string; abstract: string; defs: Array<{ short: string; long: string }> }>();
+type Definition = { short: string; long: string; longTerms: string[] };
+const definitionsCache = new Map<string, { title: string; abstract: string; defs: Definition[] }>();
 
-function definitionsOf(paper: Paper): Array<{ short: string; long: string }> {
+function definitionsOf(paper: Paper): Definition[] {
   const hit = definitionsCache.get(paper.id);
   if (hit && hit.title === paper.title && hit.abstract === paper.abstract) return hit.defs;
-  const defs = paper.abstract.includes('(') || paper.title.includes('(') ? definitionsIn(`${paper.title}. ${paper.abstract}`) : [];
+  const found = paper.abstract.includes('(') || paper.title.includes('(') ? definitionsIn(`${paper.title}. ${paper.abstract}`) : [];
+  const defs = found.map((d) => ({ ...d, longTerms: termSequence(d.long).sequence }));
   if (definitionsCache.size >= DEFINITIONS_CACHE_SIZE) definitionsCache.delete(definitionsCache.keys().next().value!);
   definitionsCache.set(paper.id, { title: paper.title, abstract: paper.abstract, defs });
   return defs;
@@ -99,7 +101,7 @@ export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
     if (seen.has(paper.id)) continue;
     seen.add(paper.id);
     for (const d of definitionsOf(paper)) {
-      const longTerms = termSequence(d.long).sequence;
+      const longTerms = d.longTerms;
       if (longTerms.length < 2) continue;
       const key = `${shortKey(d.short)}\u0000${longKey(longTerms)}`;
       const pair = pairs.get(key);

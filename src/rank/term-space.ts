@@ -3,7 +3,7 @@
 // candidate to a few reference vectors (example papers, 👍 papers, the pseudo-relevance
 // feedback centroid) in one pass over the candidates' terms.
 import type { PaperText } from './paper-text.js';
-import { countIn, type TermCounts } from './paper-text.js';
+import { termWeights } from './feedback.js';
 import { TermSlots } from './vocabulary.js';
 
 /** Corpus term statistics for the terms a ranking asks about (PaperCorpus.documentFrequencies). */
@@ -27,31 +27,6 @@ export interface TermVector {
   weights: number[];
 }
 
-/**
- * Weight of a term's occurrences in a paper, log-scaled. The title names the topic and the
- * abstract's opening states it, so they count more than the rest of the abstract.
- */
-function tfWeight(c: TermCounts): number {
-  const tf = TITLE * countIn(c, 'title') + countIn(c, 'keywords') + countIn(c, 'abstract') + LEAD * countIn(c, 'lead');
-  return tf > 0 ? 1 + Math.log(tf) : 0;
-}
-const TITLE = 2;
-const LEAD = 0;
-
-const weightsOf = new WeakMap<PaperText, Float64Array>();
-
-/** The tf weights of a paper's terms, in the order of `text.ids`, computed once per analysis. */
-export function termWeights(text: PaperText): { weights: Float64Array } {
-  let weights = weightsOf.get(text);
-  if (!weights) {
-    weights = new Float64Array(text.ids.length);
-    let k = 0;
-    for (const c of text.counts.values()) weights[k++] = tfWeight(c);
-    weightsOf.set(text, weights);
-  }
-  return { weights };
-}
-
 // Reused between rankings: term id → slot among the reference vectors' terms.
 const refSlots = new TermSlots();
 
@@ -61,6 +36,8 @@ export class TermSpace {
   private readonly df: Int32Array;
   private readonly corpusDf = new Map<number, number>();
   private readonly norms: Float64Array;
+  /** idf by term id, computed on first use (0 = not yet; an idf is always > 0). */
+  private readonly idfs: Float64Array;
   readonly size: number;
 
   /**
@@ -75,6 +52,7 @@ export class TermSpace {
     this.size = texts.length;
     const vocab = texts[0]?.vocab;
     this.df = new Int32Array(vocab?.size ?? 0);
+    this.idfs = new Float64Array(vocab?.size ?? 0);
     for (const t of texts) for (const id of t.ids) this.df[id]!++;
     if (vocab && corpus && corpus.papers >= MIN_CORPUS_PAPERS) {
       for (const [term, n] of corpus.df) {
@@ -104,6 +82,14 @@ export class TermSpace {
    * candidates (smoothed, so a term in no candidate is rare, not infinite).
    */
   idf(id: number): number {
+    const known = id < this.idfs.length ? this.idfs[id]! : 0;
+    if (known > 0) return known;
+    const value = this.computeIdf(id);
+    if (id < this.idfs.length) this.idfs[id] = value;
+    return value;
+  }
+
+  private computeIdf(id: number): number {
     const c = this.corpusDf.get(id);
     if (c !== undefined && this.corpus) return Math.log(1 + (this.corpus.papers + 1) / (c + 1));
     return Math.log(1 + (this.size + 1) / (this.candidateDf(id) + 1));
