@@ -287,6 +287,20 @@ describe('rankWithJudge', () => {
     expect(hashEmbedding('x')).toHaveLength(64);
   });
 
+  it('example papers join the shortlist through their embeddings', async () => {
+    const lexical = lexicalRanking();
+    const example = makePaper('2601.88888', { title: 'Glacier basal sliding over meltwater', abstract: 'subglacial meltwater drainage controls basal sliding of glaciers' });
+    const twin = makePaper('2601.88889', { title: 'Glacier basal sliding over meltwater', abstract: 'subglacial meltwater drainage controls basal sliding of glaciers' });
+    lexical.push({ paper: twin, score: 0, why: 'no keyword match', parts: {} });
+    const { llm, kv } = clientFor(server);
+    const embeddings = { embedder: llm, model: 'emb-model' };
+    await rankWithJudge(lexical, { ...profile, interests: 'graph coloring heuristics', examples: [example] }, {
+      llm, kv, logger: silentLogger, shortlistSize: 15, embeddings,
+    });
+    expect(server.embeddingRequests.flatMap((r) => r.input).some((t) => t.startsWith('Glacier basal sliding'))).toBe(true);
+    expect(server.chatRequests.flatMap((r) => papersIn(r).map((p) => p.id))).toContain('2601.88889');
+  });
+
   it('falls back to the lexical shortlist when embeddings fail, and still judges', async () => {
     server.setEmbeddings(() => ({ status: 500, error: { message: 'no embeddings here' }, headers: { 'x-should-retry': 'false' } }));
     const { llm, kv } = clientFor(server);
