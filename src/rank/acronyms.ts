@@ -128,6 +128,25 @@ export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
   return table;
 }
 
+/**
+ * The table plus pairs from elsewhere (a model's long forms for the acronyms a channel typed),
+ * placed after the mined ones of the same acronym: what the papers say comes first.
+ */
+export function withPairs(table: AcronymTable, pairs: Array<{ short: string; long: string }>): AcronymTable {
+  if (pairs.length === 0) return table;
+  const out: AcronymTable = { byShort: new Map(table.byShort), byLong: new Map(table.byLong) };
+  for (const p of pairs) {
+    const longTerms = termSequence(p.long).sequence;
+    if (longTerms.length < 2 || !shortKey(p.short)) continue;
+    const pair: AcronymPair = { short: p.short, long: p.long, longTerms, papers: 0 };
+    const s = shortKey(p.short);
+    const l = longKey(longTerms);
+    if (!(out.byShort.get(s) ?? []).some((q) => longKey(q.longTerms) === l)) out.byShort.set(s, [...(out.byShort.get(s) ?? []), pair]);
+    if (!(out.byLong.get(l) ?? []).some((q) => shortKey(q.short) === s)) out.byLong.set(l, [...(out.byLong.get(l) ?? []), pair]);
+  }
+  return out;
+}
+
 /** Words of an interest text that look like acronyms worth looking up ("RL", "LoRA", "GNNs"). */
 export function acronymsTyped(interests: string): string[] {
   const words = interests.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];

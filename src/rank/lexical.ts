@@ -11,7 +11,7 @@ import { parseInterests, parseKeywords, type Concept, type Facet, type InterestV
 import { conceptScore, facetWeights, scoreFacets, type FacetTable } from './match.js';
 import type { PaperText } from './paper-text.js';
 import { analyzedPaper, analyzedPapers } from './paper-cache.js';
-import { mineAcronyms } from './acronyms.js';
+import { mineAcronyms, withPairs } from './acronyms.js';
 import { NO_EVIDENCE, type CorpusEvidence } from './corpus-evidence.js';
 import { TermSpace } from './term-space.js';
 import { containsPhrase } from './phrase.js';
@@ -53,6 +53,8 @@ const W = {
   example: 0.8,
   /** The example papers' titles matched as if typed as interests, within resemblance to examples. */
   exampleTitle: 0.4,
+  /** A model's search words for the interests (with a model configured). */
+  expansion: 0.6,
 } as const;
 /** Relevance at which popularity and recency count fully; below it they fade (to a quarter). */
 const GATE = 0.3;
@@ -66,6 +68,8 @@ interface Prepared {
   concepts: Concept[];
   /** The example papers' titles as interests: what the channel would have typed. */
   exampleConcepts: Concept[];
+  /** A model's search words for the interests, each matched literally. */
+  expansionConcepts: Concept[];
   includes: Concept[];
   excludes: Concept[];
   follows: NameKey[];
@@ -84,6 +88,7 @@ function prepare(profile: InterestProfile, vocab: InterestVocabulary): Prepared 
   }
   return {
     concepts: parseInterests(profile.interests, vocab),
+    expansionConcepts: parseKeywords(profile.expansion?.terms ?? []),
     exampleConcepts: parseInterests((profile.examples ?? []).map((p) => p.title.replace(/[,;.|]/g, ' ')).join('\n'), vocab),
     includes: parseKeywords(profile.include),
     excludes: parseKeywords(profile.exclude),
@@ -177,6 +182,9 @@ function coverage(cs: number[]): number {
   return (1 - W.coverage) * best + W.coverage * ((best + others) / cs.length);
 }
 
+/** The best of some concept scores (0 for none). */
+const bestOf = (cs: number[]): number => (cs.length ? Math.max(...cs) : 0);
+
 /** Resemblance to an example from which "why" names it. */
 const SHOW_EXAMPLE = 0.3;
 
@@ -199,10 +207,10 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
   const space = new TermSpace(texts, papers.map((p) => p.id), evidence.stats);
   const vocab = texts[0]!.vocab;
   const prep = prepare(profile, {
-    acronyms: mineAcronyms([...papers, ...examples, ...evidence.definitions, ...evidence.related]),
+    acronyms: withPairs(mineAcronyms([...papers, ...examples, ...evidence.definitions, ...evidence.related]), profile.expansion?.longForms ?? []),
     commonness: (term) => space.commonness(vocab.find(term)),
   });
-  const postings = buildPostings(texts, [...prep.concepts, ...prep.includes, ...prep.exampleConcepts]);
+  const postings = buildPostings(texts, [...prep.concepts, ...prep.includes, ...prep.exampleConcepts, ...prep.expansionConcepts]);
   const now = options.now?.getTime() ?? papers.reduce((max, p) => Math.max(max, paperTime(p)), 0);
 
   const interest = scoreConcepts(prep.concepts, texts, postings);
@@ -212,6 +220,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     ? pseudoFeedback(space, interestScores, evidence.related.map((p) => analyzedPaper(p).text))
     : undefined;
   const byExample = examples.length ? exampleSimilarity(space, examples) : undefined;
+  const expansion = scoreConcepts(prep.expansionConcepts, texts, postings);
   const titleScores = scoreConcepts(prep.exampleConcepts, texts, postings).scores.map(coverage);
   const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback);
   const hasPreference =
@@ -228,7 +237,10 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     const rel = related?.[p] ?? 0;
     const ex = byExample ? orNoisy(byExample.scores[p]!, W.exampleTitle * titleScores[p]!) : 0;
     if (byExample && ex >= SHOW_EXAMPLE) why.likedExample = examples[byExample.nearest[p]!]!.id;
-    why.matches = matchedLabels(prep.concepts, cs, interest.table, interest.offsets, p);
+    why.matches = [
+      ...matchedLabels(prep.concepts, cs, interest.table, interest.offsets, p),
+      ...matchedLabels(prep.expansionConcepts, expansion.scores[p]!, expansion.table, expansion.offsets, p),
+    ];
 
     const is = include.scores[p]!;
     const inc = is.length ? Math.max(...is) : 0;
@@ -249,7 +261,8 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
       relevance = NEUTRAL;
       why.noInterests = true;
     } else {
-      relevance = prep.concepts.length ? orNoisy(interests, W.related * rel) : 0;
+      const expanded = bestOf(expansion.scores[p]!);
+      relevance = prep.concepts.length ? orNoisy(orNoisy(interests, W.related * rel), W.expansion * expanded) : 0;
       relevance = prep.concepts.length ? orNoisy(relevance, W.include * inc) : inc;
       if (byExample) relevance = prep.concepts.length || prep.includes.length ? orNoisy(relevance, W.example * ex) : ex;
       if (followed) relevance = orNoisy(relevance, W.follow);

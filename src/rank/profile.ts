@@ -20,6 +20,8 @@ export interface InterestProfile {
   follow: string[];
   feedback: FeedbackVote[];
   examples?: Paper[];
+  /** Search words and acronym long forms a model gave for `interests` (expandInterests). */
+  expansion?: { terms: string[]; longForms: Array<{ short: string; long: string }> };
 }
 
 const clean = (words: string[]): string[] => [...new Set(words.map((w) => w.trim()).filter(Boolean))];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rankWithJudge } from '../../src/llm/rank-with-judge.js';
+import { rankLexical } from '../../src/rank/lexical.js';
 import type { InterestProfile } from '../../src/rank/profile.js';
 import type { RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
@@ -285,6 +286,34 @@ describe('rankWithJudge', () => {
     });
     expect(server.embeddingRequests.flatMap((r) => r.input)).toEqual(['graph coloring heuristics']);
     expect(hashEmbedding('x')).toHaveLength(64);
+  });
+
+  it('expands the interests once per interest text and ranks with the expansion before shortlisting', async () => {
+    const respond = paperbotResponder();
+    server.setChat((req) =>
+      req.schemaName === 'expand-interests'
+        ? { json: { terms: ['grazing herbivores', 'kelp'], longForms: [{ short: 'SOC', long: 'soil organic carbon' }] } }
+        : respond(req),
+    );
+    const papers = [
+      makePaper('2601.70001', { title: 'Sea urchin grazing herbivores and kelp', abstract: 'Grazing herbivores thin kelp forests.' }),
+      makePaper('2601.70002', { title: 'Tilling and soil organic carbon', abstract: 'No-till farming keeps soil organic carbon.' }),
+      makePaper('2601.70003', { title: 'Galaxy rotation curves', abstract: 'Dark matter halos.' }),
+    ];
+    const typed: InterestProfile = { interests: 'what eats seaweed, SOC', include: [], exclude: [], follow: [], feedback: [] };
+    const lexical = rankLexical(papers, typed);
+    expect(lexical[0]!.parts?.relevance ?? 0).toBeLessThan(0.25);
+    const { llm, kv } = clientFor(server);
+    const result = await rankWithJudge(lexical, typed, { llm, kv, logger: silentLogger, shortlistSize: 2, expandInterests: true });
+    const expansionCalls = () => server.chatRequests.filter((r) => r.schemaName === 'expand-interests');
+    expect(expansionCalls()).toHaveLength(1);
+    expect(expansionCalls()[0]!.body).toMatchObject({ temperature: 0 });
+    const judged = server.chatRequests.filter((r) => r.schemaName === 'judge').flatMap((r) => papersIn(r).map((p) => p.id));
+    expect(judged.sort()).toEqual(['2601.70001', '2601.70002']);
+    expect(result.ranked.map((r) => r.paper.id).at(-1)).toBe('2601.70003');
+    server.reset();
+    await rankWithJudge(lexical, typed, { llm, kv, logger: silentLogger, shortlistSize: 2, expandInterests: true });
+    expect(expansionCalls()).toHaveLength(0);
   });
 
   it('example papers join the shortlist through their embeddings', async () => {
