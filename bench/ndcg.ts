@@ -1,13 +1,15 @@
 // Prints nDCG@10 of the lexical ranker on the labeled fixture sets, per profile and on average,
 // next to two naive baselines: plain BM25 and plain tf-idf cosine of the interest text (for
 // by-example profiles: of the example papers). Run: node bin/run-ts.mjs bench/ndcg.ts
-// Pass --fresh-blind to also score the fresh blind set (do that once, at the end of a change).
+// Pass --fresh-blind to also score the fresh blind set, --third-blind the third one (each once,
+// at the end of a change).
 import type { Paper } from '../src/types.js';
 import { rankLexical } from '../src/rank/lexical.js';
 import { loadFixturePapers } from '../test/rank/fixture-papers.js';
 import { EXAMPLE_PROFILES, LABELED_PROFILES, type LabeledProfile } from '../test/rank/labeled-set.js';
 import { BLIND_PROFILES, HOLDOUT_PROFILES } from '../test/rank/holdout-set.js';
 import { FRESH_BLIND_PROFILES } from '../test/rank/fresh-blind-set.js';
+import { THIRD_BLIND_PROFILES } from '../test/rank/third-blind-set.js';
 import { bm25Baseline, bm25ExamplesBaseline, ndcgAt, tfidfBaseline } from '../test/rank/ndcg.js';
 
 const K = 10;
@@ -54,3 +56,4 @@ report('by two example papers (labels of the labeled set)', EXAMPLE_PROFILES);
 report('held-out set (written later, never tuned on)', HOLDOUT_PROFILES);
 report('blind set of the previous ranker', BLIND_PROFILES);
 if (process.argv.includes('--fresh-blind')) report('fresh blind set (issue 11; scored once at the end)', FRESH_BLIND_PROFILES);
+if (process.argv.includes('--third-blind')) report('third blind set (issue 11, second pass; scored once at the end)', THIRD_BLIND_PROFILES);
