@@ -33,8 +33,11 @@ function ranked(lp: LabeledProfile): string[] {
   return rankLexical(papers, profile).map((r) => r.paper.id).filter((id) => !ids.has(id));
 }
 
+type Row = { name: string; kind: LabeledProfile['kind']; ours: number; bm25: number; tfidf: number };
+const scored: Row[] = [];
+
 function report(title: string, profiles: LabeledProfile[]): void {
-  const rows = profiles.map((lp) => {
+  const rows = profiles.map((lp): Row => {
     const examples = examplesOf(lp);
     return {
       name: lp.name,
@@ -44,6 +47,7 @@ function report(title: string, profiles: LabeledProfile[]): void {
       tfidf: ndcgAt(K, tfidfBaseline(papers, { interests: lp.profile.interests, examples }), lp.labels),
     };
   });
+  scored.push(...rows);
   console.log(`\n${title}: nDCG@${K} on ${papers.length} fixture papers, ${rows.length} profiles\n`);
   console.log(`${pad('profile', 46)}${pad('kind', 13)}${pad('ranker', 9)}${pad('bm25', 9)}tf-idf`);
   for (const r of rows) console.log(`${pad(r.name, 46)}${pad(r.kind, 13)}${pad(r.ours.toFixed(3), 9)}${pad(r.bm25.toFixed(3), 9)}${r.tfidf.toFixed(3)}`);
@@ -57,3 +61,12 @@ report('held-out set (written later, never tuned on)', HOLDOUT_PROFILES);
 report('blind set of the previous ranker', BLIND_PROFILES);
 if (process.argv.includes('--fresh-blind')) report('fresh blind set (issue 11; scored once at the end)', FRESH_BLIND_PROFILES);
 if (process.argv.includes('--third-blind')) report('third blind set (issue 11, second pass; scored once at the end)', THIRD_BLIND_PROFILES);
+
+// The outside check compares by kind of profile, so the sets scored above are summed up by kind.
+console.log(`\nby kind, over every set scored above: mean nDCG@${K}\n`);
+console.log(`${pad('kind', 15)}${pad('profiles', 10)}${pad('ranker', 9)}${pad('bm25', 9)}tf-idf`);
+for (const kind of [...new Set(scored.map((r) => r.kind))]) {
+  const rows = scored.filter((r) => r.kind === kind);
+  const m = (f: (r: Row) => number) => mean(rows.map(f)).toFixed(3);
+  console.log(`${pad(kind, 15)}${pad(String(rows.length), 10)}${pad(m((r) => r.ours), 9)}${pad(m((r) => r.bm25), 9)}${m((r) => r.tfidf)}`);
+}

@@ -89,6 +89,21 @@ describe('relevance learned from the papers and the channel', () => {
     expect(ids(ranked).slice(0, 2).sort()).toEqual([d.glacierTwin.id, d.kelpTwin.id].sort());
   });
 
+  it('with example papers alone, upvotes only break ties: a closer unvoted paper outranks a famous less close one', () => {
+    const d = day();
+    const closer = paper(
+      'Spring Runoff on Prairie Farms',
+      'Meltwater drainage from snow on prairie farms in spring.',
+    );
+    const famous = paper('Meltwater Ponds on Arctic Sea Ice', 'Meltwater ponds darken Arctic sea ice each summer.', {
+      signals: { upvotes: 300 },
+    });
+    const ranked = rankLexical([...d.all, closer, famous], profile({ examples: [d.glacier] }));
+    const score = (id: string) => ranked.find((r) => r.paper.id === id)!;
+    expect(score(closer.id).parts!.example!).toBeGreaterThan(score(famous.id).parts!.example!);
+    expect(ids(ranked).indexOf(closer.id)).toBeLessThan(ids(ranked).indexOf(famous.id));
+  });
+
   it("a 👎 sinks the disliked paper's near-duplicates", () => {
     const d = day();
     const interests = 'kelp forests under marine heatwaves, glaciers';
