@@ -9,6 +9,7 @@ import { RssSampler } from './rss.js';
 import { coldStartSection, storeWriteSection } from './sections/store.js';
 import { searchSection } from './sections/search.js';
 import { rankSection } from './sections/rank.js';
+import { corpusSection } from './sections/corpus.js';
 import { lazySection, type BenchContext, type BenchSection, type Figure } from './types.js';
 
 /** Every section, in run order. Later sections may use what earlier ones left in ctx.state. */
@@ -17,6 +18,7 @@ const SECTIONS: BenchSection[] = [
   coldStartSection,
   searchSection,
   rankSection,
+  corpusSection,
   lazySection('llm tokens', 'bench/llm-tokens.js', 'llmTokensSection'),
 ];
 

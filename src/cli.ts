@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { errorMessage } from './errors.js';
 import { isUserError, processIo, type CliIo } from './cli/io.js';
 import { registerDigest } from './cli/digest-command.js';
+import { refuseEmptyValues } from './cli/empty-values.js';
 import { registerRank } from './cli/rank-command.js';
 import { registerIngest } from './cli/ingest-command.js';
 import { registerSearch } from './cli/search-command.js';
@@ -28,7 +29,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError('(run `paperbot --help` for usage)');
+    .showHelpAfterError('(run `paperbot --help` for usage)')
+    .hook('preAction', (_program, action) => refuseEmptyValues(action));
   registerDigest(program, io, setExit);
   registerRank(program, io);
   registerIngest(program, io);

@@ -1,5 +1,6 @@
 // The only reader of the environment. Every error names the variable and says how to fix it.
 import { z } from 'zod';
+import { redact, registerSecrets } from './ops/redact.js';
 import { ConfigError } from './errors.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
@@ -148,7 +149,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 
   const storeUrl = e.PAPERBOT_STORE_URL ?? 'sqlite://./data/paperbot.sqlite';
   if (!/^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(storeUrl)) {
-    problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${storeUrl}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
+    problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${redact(storeUrl)}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
   }
 
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -210,5 +211,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     port,
   };
+  registerSecrets(config);
   return Object.freeze(config);
 }

@@ -1,4 +1,5 @@
 // A small typed error hierarchy: each error has a stable `code` that callers and logs can match.
+import { redact } from './ops/redact.js';
 
 /** Base of every error paperbot raises on purpose. */
 export class BotError extends Error {
@@ -64,7 +65,10 @@ export class InputError extends BotError {
   }
 }
 
-/** Human-readable message of anything thrown. */
+/**
+ * Human-readable message of anything thrown, with secrets redacted (it may be logged, posted as
+ * a digest note or printed), so no caller can forget to scrub an echoed key or URL credential.
+ */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return redact(err instanceof Error ? err.message : String(err));
 }

@@ -146,10 +146,19 @@ export interface PaperRepository {
   papersInBatches?(batchSize?: number): AsyncIterable<Paper[]>;
 }
 
-/** Per-channel subscriptions. */
+/** Settings to change on a subscription; a property given as undefined is removed. */
+export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel'>]?: Subscription[K] | undefined };
+
+/** Per-channel subscriptions. Every write is atomic across processes sharing the store. */
 export interface SubscriptionRepository {
   getSubscription(channelKey: string): Promise<Subscription | undefined>;
+  /** Creates or replaces one channel's subscription (never touches another channel's). */
   saveSubscription(sub: Subscription): Promise<void>;
+  /**
+   * Changes only the fields in `patch`, atomically: concurrent updates of different fields all
+   * stick. Resolves the stored result, or undefined (nothing written) when not subscribed.
+   */
+  updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
   deleteSubscription(channelKey: string): Promise<void>;
   listSubscriptions(): Promise<Subscription[]>;
 }
@@ -173,6 +182,11 @@ export interface ChannelStateRepository {
 export interface BotStore extends PaperRepository, SubscriptionRepository, ChannelStateRepository {
   /** The raw key-value store, for modules with their own keys (caches, runs, locks). */
   readonly kv: Store;
+  /**
+   * Optional: resolves when the store answers and can still be written (a deleted or read-only
+   * SQLite file fails it); rejects otherwise. /healthz uses it when present.
+   */
+  probe?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -246,7 +260,7 @@ export interface PaperCorpus {
   readonly location: string;
   /**
    * Insert or merge by canonical id in one transaction: the later version's text wins, sources and
-   * categories union, signals update in place, the first announcement date is kept. Returns how
+   * categories union, signals update in place, the latest listing date is kept (see mergePaper). Returns how
    * many ids were new, how many rows changed, and the ids that were new or changed.
    */
   upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number; changedIds: string[] }>;

@@ -238,7 +238,10 @@ export interface Citation {
 
 /**
  * What the core asks an adapter to show. Adapters own markup, escaping and size limits.
- * `text` uses a tiny neutral markup: `**bold**`, `_italic_`, `[label](url)` and line breaks.
+ * `text` uses a tiny neutral markup: `**bold**`, `_italic_` and line breaks. Text never carries
+ * links: a `[label](url)` in it (quoted from a paper, a model or a user) is shown literally. The
+ * only links are the ones adapters build from structured fields (paper ids and links, citation
+ * urls) through src/links.ts, which admits known hosts only.
  */
 export type Outbound =
   | { kind: 'text'; text: string; ephemeral?: boolean }

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { Digest, DigestItem, DigestNote, Outbound, Paper } from '../../src/types.js';
 import { NOTE_MARK } from '../../src/digest/format.js';
 import { sanitize } from '../../src/digest/terminal-safe.js';
+import { paperPageUrl, trustedCodeUrl, trustedUrl } from '../../src/links.js';
 
 /** How to render. */
 export interface RenderOptions {
@@ -13,12 +14,11 @@ export interface RenderOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** Neutral markup (`**bold**`, `_italic_`, `[label](url)`) to terminal text. */
+/** Neutral markup (`**bold**`, `_italic_`) to terminal text; a `[label](url)` in it stays literal. */
 export function renderInline(text: string, c: Colors = pc.createColors(false)): string {
   return sanitize(text)
     .replace(/\*\*([^*\n]+)\*\*/g, (_, s: string) => c.bold(s))
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:!?])/gm, (_, pre: string, s: string) => pre + c.italic(s))
-    .replace(/\[([^\]\n]+)\]\((\S+?)\)/g, (_, label: string, url: string) => `${label} (${c.blue(url)})`);
+    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:!?])/gm, (_, pre: string, s: string) => pre + c.italic(s));
 }
 
 function authorsLine(authors: string[]): string {
@@ -49,8 +49,8 @@ function renderItem(item: DigestItem, label: string, c: Colors): string {
   if (item.why) lines.push(`${pad}${c.cyan('Why:')} ${sanitize(item.why)}`);
   const sig = signals(p);
   if (sig) lines.push(`${pad}${c.yellow(sig)}`);
-  const link = p.links.abs ?? p.links.pdf;
-  const links = [link, p.links.code ? `code: ${p.links.code}` : undefined].filter(Boolean).join('  ');
+  const code = trustedCodeUrl(p.links.code);
+  const links = [paperPageUrl(p), code ? `code: ${code}` : undefined].filter(Boolean).join('  ');
   if (links) lines.push(`${pad}${c.blue(sanitize(links))}`);
   return lines.join('\n');
 }
@@ -89,7 +89,8 @@ export function renderOutbound(message: Outbound, options: RenderOptions = {}): 
       if (message.citations.length) {
         lines.push('', c.dim('Sources:'));
         for (const cite of message.citations) {
-          lines.push(`[${cite.index}] ${sanitize(cite.title)}${cite.url ? ` — ${c.blue(sanitize(cite.url))}` : ''}`);
+          const url = trustedUrl(cite.url);
+          lines.push(`[${cite.index}] ${sanitize(cite.title)}${url ? ` — ${c.blue(sanitize(url))}` : ''}`);
         }
       }
       return lines.join('\n');

@@ -1,6 +1,7 @@
 // The Slack adapter: a Bolt App (Socket Mode with an app token, else HTTP on /slack/events)
 // that translates between Slack and BotCore. Rendering, pacing and error mapping live in the
 // files next to this one; this file wires them and owns the lifecycle.
+import { rejectStaleRequests } from './request-freshness.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type CustomRoute } from '@slack/bolt';
@@ -145,6 +146,7 @@ export class SlackAdapter implements ChatAdapter {
     } else {
       const port = this.config.port ?? 3000;
       this.server = await this.app.start(this.config.host ? { port, host: this.config.host } : port);
+      rejectStaleRequests(this.server, (req) => this.logger.warn('slack request rejected: timestamp too far from now', { url: req.url }));
     }
     this.state = 'started';
     this.logger.info('slack adapter started', { mode: this.mode, ...(this.port !== undefined ? { port: this.port } : {}) });

@@ -68,21 +68,11 @@ export function mrkdwnLink(url: string | undefined, label: string, labelMax = 30
   return safe ? `<${safe}|${text}>` : text;
 }
 
-const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
-
 /**
- * The core's neutral markup (`**bold**`, `_italic_`, `` `code` ``, `[label](url)`, line breaks)
- * as escaped mrkdwn. Links become `<url|label>` only for http(s) URLs; others stay as text.
+ * The core's neutral markup (`**bold**`, `_italic_`, `` `code` ``, line breaks) as escaped
+ * mrkdwn. Text never becomes a link: a `[label](url)` quoted from an abstract, a model answer or
+ * a user stays literal (bot-built links travel in structured fields: citations, paper links).
  */
 export function neutralToMrkdwn(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(LINK)) {
-    const [whole, label = '', url = ''] = m;
-    out += escapeMrkdwn(text.slice(last, m.index));
-    out += safeLinkUrl(url) ? mrkdwnLink(url, label) : escapeMrkdwn(whole);
-    last = m.index + whole.length;
-  }
-  out += escapeMrkdwn(text.slice(last));
-  return out.replace(/\*\*([^*\n]+?)\*\*/g, '*$1*');
+  return escapeMrkdwn(text).replace(/\*\*([^*\n]+?)\*\*/g, '*$1*');
 }

@@ -4,16 +4,13 @@ import type { types as SlackTypes } from '@slack/bolt';
 import type { DigestItem, Paper } from '../../src/types.js';
 import { context, LIMITS, section, type Block } from './limits.js';
 import { escapeTruncated, mrkdwnLink, safeHttpUrl, truncate } from './mrkdwn.js';
+import { paperPageUrl, paperPdfUrl, trustedCodeUrl, trustedUrl } from '../../src/links.js';
 
 /** action_ids of the feedback buttons on paper messages. */
 export const FEEDBACK_ACTIONS = { up: 'paper_feedback_up', down: 'paper_feedback_down' } as const;
 
-const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
-
-/** The page a paper's title links to: its abstract page, else its PDF, else arXiv by id. */
-export function paperUrl(paper: Paper): string | undefined {
-  return paper.links.abs ?? paper.links.pdf ?? (ARXIV_ID.test(paper.id) ? `https://arxiv.org/abs/${paper.id}` : undefined);
-}
+/** The page a paper's title links to (arXiv by id, else a trusted abs or PDF link). */
+export const paperUrl: (paper: Paper) => string | undefined = paperPageUrl;
 
 /** "A, B, C et al." (raw text, not escaped). */
 export function authorsText(authors: string[]): string {
@@ -31,13 +28,17 @@ export function signalsLine(paper: Paper): string {
   const parts: string[] = [];
   const s = paper.signals;
   if (s.upvotes !== undefined) parts.push(`▲ ${compact(s.upvotes)}`);
-  const code = safeHttpUrl(paper.links.code) ? mrkdwnLink(paper.links.code, 'code') : undefined;
+  const codeUrl = trustedCodeUrl(paper.links.code);
+  const code = codeUrl ? mrkdwnLink(codeUrl, 'code') : undefined;
   if (code || s.githubStars !== undefined) {
     parts.push([code, s.githubStars !== undefined ? `★ ${compact(s.githubStars)}` : undefined].filter(Boolean).join(' '));
   }
-  if (safeHttpUrl(paper.links.abs)) parts.push(mrkdwnLink(paper.links.abs, 'arXiv'));
-  if (safeHttpUrl(paper.links.pdf)) parts.push(mrkdwnLink(paper.links.pdf, 'PDF'));
-  if (safeHttpUrl(paper.links.project)) parts.push(mrkdwnLink(paper.links.project, 'project'));
+  const abs = paper.links.abs ? paperPageUrl(paper) : undefined;
+  const pdf = paper.links.pdf ? paperPdfUrl(paper) : undefined;
+  const project = trustedUrl(paper.links.project);
+  if (abs) parts.push(mrkdwnLink(abs, 'arXiv'));
+  if (pdf) parts.push(mrkdwnLink(pdf, 'PDF'));
+  if (project) parts.push(mrkdwnLink(project, 'project'));
   return parts.join(' · ');
 }
 

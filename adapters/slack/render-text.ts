@@ -2,6 +2,7 @@
 import type { Citation } from '../../src/types.js';
 import { context, fits, LIMITS, section, type Block } from './limits.js';
 import { escapeTruncated, mrkdwnLink, neutralToMrkdwn, truncateMrkdwn } from './mrkdwn.js';
+import { trustedUrl } from '../../src/links.js';
 
 /**
  * Splits mrkdwn into chunks of at most `max` characters at line breaks (a single overlong line
@@ -50,7 +51,10 @@ export function textFallback(text: string): string {
 /** The "Sources" section of an answer: `[n] <url|title>` lines. */
 export function citationsSection(citations: Citation[]): Block | undefined {
   if (citations.length === 0) return undefined;
-  const lines = citations.slice(0, 20).map((c) => `[${c.index}] ${mrkdwnLink(c.url, c.title, 200)}`);
+  const lines = citations.slice(0, 20).map((c) => {
+    const url = trustedUrl(c.url);
+    return `[${c.index}] ${url ? mrkdwnLink(url, c.title, 200) : escapeTruncated(c.title, 200)}`;
+  });
   return section(`*Sources*\n${lines.join('\n')}`);
 }
 

@@ -3,6 +3,9 @@ import type { Outbound, ThreadMessage } from '../types.js';
 import type { BotDeps } from './deps.js';
 import { errorMessage } from '../errors.js';
 import { userMessageFor } from './error-reply.js';
+import { isRefusal, refusalText, type ExpensiveWork } from './rate-limit.js';
+
+const unlimited: ExpensiveWork = { run: (_user, task) => task() };
 
 /** Longest question passed to the answerer. */
 const MAX_QUESTION_CHARS = 1000;
@@ -41,7 +44,11 @@ export async function answerInThread(msg: ThreadMessage, deps: BotDeps, log: Log
   const history = (await deps.store.getTurns(msg.thread.key)).slice(-HISTORY_TURNS);
   let answer;
   try {
-    answer = await deps.answerer.answerAboutPapers(question, papers, history);
+    const result = await (deps.work ?? unlimited).run(`${msg.thread.platform}:${msg.user.id}`, () =>
+      deps.answerer.answerAboutPapers(question, papers, history),
+    );
+    if (isRefusal(result)) return refusalText(result);
+    answer = result;
   } catch (err) {
     log.error('thread answer failed', { error: errorMessage(err), code: (err as { code?: string }).code });
     return { kind: 'text', text: userMessageFor(err, 'answer that') };

@@ -6,6 +6,11 @@ import { dispatchCommand, splitInvocation } from '../commands/registry.js';
 import { answerInThread } from './answer-in-thread.js';
 import { recordFeedback } from './record-feedback.js';
 import { userMessageFor } from './error-reply.js';
+import { createExpensiveWork, isRefusal, refusalText } from './rate-limit.js';
+import { coalescedLookup } from './coalesced-lookup.js';
+
+/** Commands whose every run is expensive (a preview ranks a whole day; ask searches and calls the model). */
+const EXPENSIVE_COMMANDS = new Set(['today', 'ask']);
 
 /** "{platform}:{channelId}" of a thread or message ref (its own key names the thread). */
 function channelKeyOf(ref: ThreadRef): string {
@@ -17,13 +22,19 @@ function channelKeyOf(ref: ThreadRef): string {
  * reactions to the feedback store. No method throws: failures are logged with the channel key
  * and become a short user-facing text (commands, threads) or are dropped (feedback).
  */
-export function createBotCore(deps: BotDeps): BotCore {
-  const logger = deps.logger;
+export function createBotCore(botDeps: BotDeps): BotCore {
+  const logger = botDeps.logger;
+  const work = botDeps.work ?? createExpensiveWork();
+  const deps: BotDeps = { ...botDeps, work, ...(botDeps.lookup ? { lookup: coalescedLookup(botDeps.lookup) } : {}) };
   return {
     async handleCommand(cmd: CommandInvocation): Promise<Outbound> {
       const log = logger.child({ channel: cmd.channel.key });
       try {
-        return await dispatchCommand(cmd, deps, log);
+        if (!EXPENSIVE_COMMANDS.has(splitInvocation(cmd).name)) return await dispatchCommand(cmd, deps, log);
+        const result = await work.run(`${cmd.channel.platform}:${cmd.user.id}`, () => dispatchCommand(cmd, deps, log));
+        if (!isRefusal(result)) return result;
+        log.info('expensive command refused', { command: splitInvocation(cmd).name, userId: cmd.user.id, refused: result.refused });
+        return refusalText(result);
       } catch (err) {
         const name = splitInvocation(cmd).name;
         log.error('command failed', { command: name, userId: cmd.user.id, error: errorMessage(err) });

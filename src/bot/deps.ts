@@ -1,5 +1,6 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
+import type { ExpensiveWork } from './rate-limit.js';
 
 /** Settings a new subscription starts from (from Config). */
 export interface BotDefaults {
@@ -28,4 +29,6 @@ export interface BotDeps {
   defaults: BotDefaults;
   /** True when a language model is configured (answers and help say so otherwise). */
   llmConfigured: boolean;
+  /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
+  work?: ExpensiveWork;
 }

@@ -11,6 +11,8 @@ export function userMessageFor(err: unknown, what: string): string {
       return `The language model is unavailable right now, so I could not ${what}. Please try again in a few minutes.`;
     case 'llm_output':
       return `The language model gave an answer I could not use, so I could not ${what}. Please try again or rephrase.`;
+    case 'store':
+      return `Storage unavailable, try again in a minute: I could not ${what}.`;
     case 'source':
       return `A paper source failed, so I could not ${what}. Please try again later.`;
     default:

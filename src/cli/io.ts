@@ -60,10 +60,13 @@ export function parseIntFlag(name: string, value: string, min: number, max: numb
   return n;
 }
 
-/** Validates a number flag within bounds. */
+/** Plain decimal numbers only: "0.3", ".5", "1"; not "0x0", "1e-1", "Infinity" or "". */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/** Validates a number flag (plain decimal) within bounds. */
 export function parseNumberFlag(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+  if (!DECIMAL.test(value.trim()) || !Number.isFinite(n) || n < min || n > max) {
     throw new InputError(`${name}: "${value}" must be a number from ${min} to ${max}`);
   }
   return n;

@@ -11,6 +11,14 @@ import { systemClock } from '../clock.js';
 import { withApp, type CliIo } from './io.js';
 import { checkCliSources } from './check-sources.js';
 import { withOverrides, type DigestOverrides } from './digest-overrides.js';
+import { createStoreLocks, digestLockName, waitForLock } from '../scheduler/lock.js';
+import { loadRun } from '../digest/run-state.js';
+
+/**
+ * How long `digest --post` waits for another process (a second CLI call, `serve`'s scheduler,
+ * another instance) that is posting the same channel and date before giving up.
+ */
+export const POST_LOCK_WAIT_MS = 20_000;
 
 /** What `digest --post` was asked for; unset flags fall back to the channel's subscription. */
 export interface PostFlags extends DigestOverrides {
@@ -28,8 +36,11 @@ export function parsePostTarget(target: string): { platform: Exclude<PlatformNam
 
 /**
  * Builds the channel's digest (its stored subscription's settings, overridden by flags) and posts
- * it exactly once for its date: a second call the same day reports the earlier post. Resolves with
- * the exit code: 0 posted (or already posted), 1 when the channel is unavailable or a post failed.
+ * it exactly once for its date: a second call the same day reports the earlier post. It takes the
+ * same per-(channel, date) lock as the scheduler and resumes the same run state; while another
+ * process holds the lock it waits up to POST_LOCK_WAIT_MS, then reports "already being posted by
+ * another process". Resolves with the exit code: 0 posted (or already posted, by anyone), 1 when
+ * the channel is unavailable, a post failed, or the other process had not finished in time.
  */
 export async function postDigestCommand(io: CliIo, config: Readonly<Config>, flags: PostFlags): Promise<number> {
   const { platform, channelId } = parsePostTarget(flags.target);
@@ -43,10 +54,33 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
       const sub = withOverrides(stored ?? defaultSubscription(channel, config), flags);
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);
       const date = flags.date ?? localDate(systemClock.now(), sub.schedule.tz);
+      const locks = createStoreLocks(app.store.kv);
+      const wait = await waitForLock(locks, digestLockName(channel.key, date), {
+        waitMs: POST_LOCK_WAIT_MS,
+        isFinished: async () => (await loadRun(app.store.kv, channel.key, date))?.status === 'done',
+      });
+      if (wait.kind !== 'acquired') {
+        await adapter.stop();
+        if (wait.kind === 'finished') {
+          io.stdout.write(`The ${date} digest for ${channel.key} was already being posted by another process; it is posted now, nothing posted again.\n`);
+          return 0;
+        }
+        io.stderr.write(`paperbot: the ${date} digest for ${channel.key} is already being posted by another process; nothing posted. Run the same command again later to check or resume.\n`);
+        return 1;
+      }
+      const lock = wait.lock;
       try {
         await checkCliSources(app, sub.sources.length ? sub.sources : config.sources, date);
         const digest = await prepareDigest(app.digestDeps, sub, { date, since: sinceDate(sub) });
-        const result = await postDigest({ store: app.store, adapter, sub, digest, logger: app.logger, clock: systemClock });
+        const result = await postDigest({
+          store: app.store,
+          adapter,
+          sub,
+          digest,
+          logger: app.logger,
+          clock: systemClock,
+          canContinue: () => lock.isHeld(),
+        });
         switch (result.status) {
           case 'done':
             io.stdout.write(`Posted the ${date} digest to ${channel.key}: ${result.postedNow} message(s)${result.resumed ? ` (resumed; ${result.posted}/${result.total} in all)` : ''}.\n`);
@@ -65,6 +99,7 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
             return 1;
         }
       } finally {
+        await lock.release().catch(() => undefined);
         await adapter.stop();
       }
     },

@@ -5,6 +5,8 @@ import { parseArxivId } from '../sources/ids.js';
 import { paperCard } from './paper-card.js';
 import { quoteShort } from './text-args.js';
 import { textReply } from './replies.js';
+import { isRefusal, refusalText } from '../bot/rate-limit.js';
+import { LookupBusyError } from '../bot/coalesced-lookup.js';
 
 /** Strips chat wrapping from a pasted link: Slack's `<url|label>` and `<url>`, and trailing punctuation. */
 function unwrapLink(token: string): string {
@@ -33,8 +35,13 @@ export const paper: Command = {
     let found: Paper | undefined = await store.getPaper(id);
     if (!found && arxiv && lookup) {
       try {
-        [found] = await lookup.byIds([id]);
+        // Rate per user only: the coalesced lookup bounds how many ids wait for arXiv.
+        const user = `${ctx.cmd.channel.platform}:${ctx.cmd.user.id}`;
+        const result = ctx.deps.work ? await ctx.deps.work.run(user, () => lookup.byIds([id]), { pooled: false }) : await lookup.byIds([id]);
+        if (isRefusal(result)) return refusalText(result);
+        [found] = result;
       } catch (err) {
+        if (err instanceof LookupBusyError) return refusalText({ refused: 'busy' });
         ctx.log.warn('paper lookup failed', { paperId: id, error: errorMessage(err) });
         return textReply(`I could not reach arXiv to look up ${id} just now; please try again in a minute.`, true);
       }

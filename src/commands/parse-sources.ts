@@ -3,8 +3,14 @@ import { InputError } from '../errors.js';
 /** The forms a source name may take, for error messages and help. */
 export const SOURCE_FORMS = '`hf` (Hugging Face Daily Papers), `arxiv:<category>` such as `arxiv:cs.LG`, or `file:<path>`';
 
-// arXiv archives and categories: "cs.LG", "stat.ML", "q-bio.NC", "astro-ph", "astro-ph.CO", "hep-th".
-const ARXIV_CATEGORY = /^[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?$/;
+/** arXiv's archives (https://arxiv.org/category_taxonomy); a category is one of these, optionally `.<SUB>`. */
+export const ARXIV_ARCHIVES: ReadonlySet<string> = new Set([
+  'astro-ph', 'cond-mat', 'cs', 'econ', 'eess', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math',
+  'math-ph', 'nlin', 'nucl-ex', 'nucl-th', 'physics', 'q-bio', 'q-fin', 'quant-ph', 'stat',
+]);
+
+// "cs.LG", "stat.ML", "q-bio.NC", "astro-ph", "astro-ph.CO", "hep-th": one dot at most, letters and dashes.
+const ARXIV_CATEGORY = /^([a-z]+(?:-[a-z]+)*)(?:\.([a-z]{1,4}(?:-[a-z]{1,4})?))?$/i;
 
 /**
  * Checks one source name syntactically and returns it normalized (`HF` → `hf`, `arXiv:cs.lg` →
@@ -15,12 +21,16 @@ export function parseSourceName(text: string): string {
   if (/^hf$/i.test(name)) return 'hf';
   const arxiv = /^arxiv:(.+)$/i.exec(name);
   if (arxiv) {
-    const [archive = '', sub] = arxiv[1]!.split('.');
+    // Refused, never rewritten: "arxiv:evil.example.com" must not become "arxiv:evil.example".
+    const m = ARXIV_CATEGORY.exec(arxiv[1]!);
+    const archive = m?.[1]?.toLowerCase();
+    if (!m || !archive || !ARXIV_ARCHIVES.has(archive)) {
+      throw new InputError(`"${name}" is not an arXiv category; write it like arxiv:cs.LG or arxiv:astro-ph.CO.`);
+    }
+    const sub = m[2];
     // arXiv category suffixes are upper case in cs/stat/eess/econ/q-fin ("cs.LG") but e.g.
     // "astro-ph.CO", "math.AG" too; two-letter suffixes are always upper case.
-    const category = sub === undefined ? archive.toLowerCase() : `${archive.toLowerCase()}.${sub.length <= 2 ? sub.toUpperCase() : sub}`;
-    if (ARXIV_CATEGORY.test(category)) return `arxiv:${category}`;
-    throw new InputError(`"${name}" is not an arXiv category; write it like arxiv:cs.LG or arxiv:astro-ph.CO.`);
+    return `arxiv:${sub === undefined ? archive : `${archive}.${sub.length <= 2 ? sub.toUpperCase() : sub}`}`;
   }
   const file = /^file:(.+)$/i.exec(name);
   if (file && file[1]!.trim()) return `file:${file[1]!.trim()}`;

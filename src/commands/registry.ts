@@ -4,7 +4,7 @@ import type { CommandInvocation, Outbound } from '../types.js';
 import type { Logger } from '../ports.js';
 import type { BotDeps } from '../bot/deps.js';
 import type { Command, CommandInfo } from './command.js';
-import { InputError } from '../errors.js';
+import { InputError, errorMessage } from '../errors.js';
 import { help, helpText } from './help.js';
 import { today } from './today.js';
 import { paper } from './paper.js';
@@ -109,7 +109,7 @@ export async function dispatchCommand(cmd: CommandInvocation, deps: BotDeps, log
   try {
     return await command.run(ctx);
   } catch (err) {
-    if (err instanceof InputError) return usageReply(command, err.message);
+    if (err instanceof InputError) return usageReply(command, errorMessage(err));
     throw err;
   }
 }

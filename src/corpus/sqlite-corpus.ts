@@ -23,7 +23,7 @@ const ID_BATCH = 500;
 /** A word found in more papers than this share counts as this common (cheap upper bound). */
 const DF_CAP_SHARE = 0.2;
 /** Matches a query's ranking scores at most: the newest this many (see searchMatch). */
-const RANK_WINDOW = 2_000;
+const RANK_WINDOW = 500;
 
 type Row = { data: string };
 
@@ -153,13 +153,32 @@ export class SqliteCorpus implements PaperCorpus {
       const words = queryWords(query);
       const limit = Math.max(1, Math.min(options.limit ?? 10, 200));
       if (words.length === 0 || options.ids?.length === 0) return [];
-      const hits = this.searchMatch(allWords(words, true), words, limit, options);
-      if (hits.length < limit && words.length > 1) {
-        const have = new Set(hits.map((h) => h.id));
-        for (const hit of this.searchMatch(anyWord(words), undefined, limit + hits.length, options)) {
+      const hits: SearchHit[] = [];
+      const have = new Set<string>();
+      const fill = (found: SearchHit[]) => {
+        for (const hit of found) {
           if (hits.length >= limit) break;
           if (!have.has(hit.id)) hits.push(hit);
+          have.add(hit.id);
         }
+      };
+      // How many papers each word has, counted only up to RANK_WINDOW (cheap): a query whose
+      // rarest word is below it can be ranked in full; otherwise only the newest matches are.
+      const counted = this.db.prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)',
+      );
+      const df = words.map((w) => counted.get(anyWord([w]), RANK_WINDOW)?.n ?? 0);
+      const rare = words.filter((_, i) => df[i]! < RANK_WINDOW);
+      // Whole words first; the last word as a prefix only when that finds too little (someone is
+      // still typing it): the porter stemmer turns "generation*" into "gener*", which is broad.
+      if (Math.min(...df) > 0) fill(this.searchMatch(allWords(words, false), words, limit, options, rare.length === 0));
+      if (hits.length < limit && words.at(-1)!.length >= 3) {
+        fill(this.searchMatch(allWords(words, true), words, limit + hits.length, options, true));
+      }
+      // Papers with only some of the words: the rare ones only, since a paper that merely has
+      // "model" is no match for "model distillation".
+      if (hits.length < limit && words.length > 1 && rare.length > 0) {
+        fill(this.searchMatch(anyWord(rare), undefined, limit + hits.length, options, false));
       }
       return hits;
     });
@@ -170,14 +189,14 @@ export class SqliteCorpus implements PaperCorpus {
     allMatched: string[] | undefined,
     limit: number,
     options: { ids?: string[]; since?: string },
+    broad: boolean,
   ): SearchHit[] {
-    const filtered = Boolean(options.since || options.ids);
     const params: unknown[] = [match];
     let window = '';
     if (options.ids) {
       window = 'AND rowid IN (SELECT n FROM papers WHERE id IN (SELECT value FROM json_each(?)))';
       params.push(JSON.stringify(options.ids));
-    } else {
+    } else if (broad) {
       // Scoring every match of a word half the corpus has costs tens of ms; such a query is not
       // selective, so it ranks the newest RANK_WINDOW matches (FTS5 walks rowids newest first cheaply).
       const floor = this.db
@@ -191,7 +210,7 @@ export class SqliteCorpus implements PaperCorpus {
       }
     }
     // With a date filter, rank a wider set and filter after: the filter lives in the papers table.
-    params.push(filtered && options.since ? limit * 20 : limit);
+    params.push(options.since ? limit * 20 : limit);
     const ranked = this.db
       .prepare<unknown[], { rowid: number; score: number }>(
         `SELECT rowid, bm25(papers_fts, ${WEIGHTS.title}, ${WEIGHTS.authors}, ${WEIGHTS.abstract}) AS score
@@ -223,7 +242,7 @@ export class SqliteCorpus implements PaperCorpus {
       const low = prefix.trim().toLowerCase();
       return this.db
         .prepare<[string, string, number], { id: string }>(
-          'SELECT id FROM papers WHERE id >= ? AND id < ? ORDER BY listed_on DESC, id DESC LIMIT ?',
+          'SELECT id FROM papers WHERE lower(id) >= ? AND lower(id) < ? ORDER BY listed_on DESC, id DESC LIMIT ?',
         )
         .all(low, `${low}\u{10ffff}`, limit)
         .map((r) => r.id);

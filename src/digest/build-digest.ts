@@ -1,5 +1,6 @@
 import type { Digest, DigestItem, DigestNote, RankedPaper } from '../types.js';
 import { tldrFor } from './tldr.js';
+import { redact } from '../ops/redact.js';
 
 /** Everything a digest is made from. `ranked` holds only papers new to the channel, best first. */
 export interface BuildDigestInput {
@@ -72,7 +73,8 @@ export function buildDigest(input: BuildDigestInput): Digest {
     why: r.why,
     score: r.score,
   }));
-  const notes = [...input.notes];
+  // Notes carry error texts from sources and the model: the last exit before a channel.
+  const notes = input.notes.map((n) => ({ ...n, text: redact(n.text) }));
   const sourceFailed = notes.some((n) => n.kind === 'source-failed');
   if (input.ranked.length === 0 && !notes.some((n) => n.kind === 'quiet-day')) {
     if (sourceFailed && !input.quietReason) {

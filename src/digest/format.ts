@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Digest, DigestItem, DigestNote, Paper } from '../types.js';
 import { sanitizeStrings } from './terminal-safe.js';
+import { paperPageUrl, trustedCodeUrl, trustedUrl } from '../links.js';
 
 /** Output formats of `paperbot digest`. */
 export type DigestFormat = 'text' | 'markdown' | 'json';
@@ -39,9 +40,9 @@ export function signalsLine(paper: Paper): string {
   return parts.join(' · ');
 }
 
-/** The best link to a paper: its abs page, else its PDF, else its code. */
+/** The best link to a paper among the trusted ones: its page (arXiv, HF), else its code, else its project. */
 export function paperUrl(paper: Paper): string | undefined {
-  return paper.links.abs ?? paper.links.pdf ?? paper.links.code ?? paper.links.project;
+  return paperPageUrl(paper) ?? trustedCodeUrl(paper.links.code) ?? trustedUrl(paper.links.project);
 }
 
 /** "30 new papers, showing 5" (with singulars right). */
@@ -57,7 +58,8 @@ function textItem(item: DigestItem, rank: number, c: ReturnType<typeof pc.create
   if (item.why) lines.push(`   ${c.cyan('Why:')} ${item.why}`);
   const sig = signalsLine(p);
   if (sig) lines.push(`   ${c.yellow(sig)}`);
-  const links = [paperUrl(p), p.links.code && p.links.code !== paperUrl(p) ? `code: ${p.links.code}` : undefined]
+  const code = trustedCodeUrl(p.links.code);
+  const links = [paperUrl(p), code && code !== paperUrl(p) ? `code: ${code}` : undefined]
     .filter(Boolean)
     .join('  ');
   if (links) lines.push(`   ${c.blue(links)}`);
@@ -75,23 +77,40 @@ function renderText(digest: Digest, color: boolean): string {
   return out.join('\n').trimEnd() + '\n';
 }
 
+/**
+ * Untrusted text as inert markdown: HTML is entity-escaped (no raw tags, comments or entities)
+ * and markdown punctuation is backslash-escaped (no links, images, emphasis or code), on one line.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#!|~]/g, '\\$&');
+}
+
+/** `[label](url)` for a trusted http(s) URL (parentheses encoded); just the escaped label otherwise. */
 function mdLink(label: string, url?: string): string {
-  const safe = label.replace(/([[\]])/g, '\\$1');
-  return url ? `[${safe}](${url})` : safe;
+  const safe = markdownText(label);
+  const href = trustedUrl(url);
+  return href ? `[${safe}](${href.replace(/[()<> ]/g, (c) => encodeURIComponent(c))})` : safe;
 }
 
 function renderMarkdown(digest: Digest): string {
-  const out = [`# paperbot digest · ${digest.date}`, '', `**Interests:** ${digest.interests}  `, `${countsLine(digest)}`];
-  if (digest.themes) out.push('', `**Themes of the day:** ${digest.themes}`);
-  if (digest.notes.length) out.push('', ...digest.notes.map((n) => `> ${NOTE_MARK[n.kind]} ${n.text}`));
+  const md = markdownText;
+  const out = [`# paperbot digest · ${md(digest.date)}`, '', `**Interests:** ${md(digest.interests)}  `, `${countsLine(digest)}`];
+  if (digest.themes) out.push('', `**Themes of the day:** ${md(digest.themes)}`);
+  if (digest.notes.length) out.push('', ...digest.notes.map((n) => `> ${NOTE_MARK[n.kind]} ${md(n.text)}`));
   if (digest.tokens) out.push('', `_Tokens: ${digest.tokens.prompt} prompt + ${digest.tokens.completion} completion_`);
   digest.items.forEach((item, i) => {
     const p = item.paper;
-    out.push('', `## ${i + 1}. ${mdLink(p.title, paperUrl(p))}`, '', `_${firstAuthors(p.authors)}_`, '');
-    out.push(`**TL;DR:** ${item.tldr}`);
-    if (item.why) out.push('', `**Why it matched:** ${item.why}`);
+    out.push('', `## ${i + 1}. ${mdLink(p.title, paperUrl(p))}`, '', `_${md(firstAuthors(p.authors))}_`, '');
+    out.push(`**TL;DR:** ${md(item.tldr)}`);
+    if (item.why) out.push('', `**Why it matched:** ${md(item.why)}`);
     const sig = signalsLine(p);
-    const extra = [sig, p.links.code ? mdLink('code', p.links.code) : ''].filter(Boolean).join(' · ');
+    const code = trustedCodeUrl(p.links.code);
+    const extra = [sig, code ? mdLink('code', code) : ''].filter(Boolean).join(' · ');
     if (extra) out.push('', extra);
   });
   return out.join('\n') + '\n';

@@ -199,9 +199,8 @@ export async function postDigest(options: PostDigestOptions): Promise<PostResult
     r.status = 'done';
     r.finishedAt = r.updatedAt = now();
     await saveRun(kv, r);
-    // Re-read: an admin may have changed settings meanwhile, or unsubscribed (then leave it gone).
-    const latest = await store.getSubscription(channelKey);
-    if (latest) await store.saveSubscription({ ...latest, lastDigestAt: r.finishedAt });
+    // One field, atomically: settings changed meanwhile are kept, an unsubscribed channel stays gone.
+    await store.updateSubscription(channelKey, { lastDigestAt: r.finishedAt });
   }
 
   async function stop(reason: string, level: 'info' | 'warn' | 'error', persist = true): Promise<PostResult> {
@@ -224,8 +223,7 @@ export async function postDigest(options: PostDigestOptions): Promise<PostResult
     run.error = reason;
     run.updatedAt = now();
     await saveRun(kv, run);
-    const latest = await store.getSubscription(channelKey);
-    if (latest) await store.saveSubscription({ ...latest, paused: true, pausedReason: reason });
+    await store.updateSubscription(channelKey, { paused: true, pausedReason: reason });
     log.warn('channel unavailable; subscription paused', { channelKey, reason, posted: postedCount(run), total: run.total });
     return result(run, 'paused', postedNow, resumed, reason);
   }

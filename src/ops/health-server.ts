@@ -98,7 +98,8 @@ export function healthCheckFrom(sources: HealthSources): () => Promise<HealthRep
     try {
       await withTimeout(
         (async () => {
-          await sources.store.kv.get('health:probe');
+          if (sources.store.probe) await sources.store.probe();
+          else await sources.store.kv.get('health:probe');
           const subs = await sources.store.listSubscriptions();
           const keys = subs.map((s) => s.channel.key);
           const summaries = await loadLastRuns(sources.store.kv, keys);

@@ -1,34 +1,58 @@
-// Secrets never reach a log line: pino redacts by field name (src/logger.ts); this scrubs by value,
-// so a token inside an error message or a URL is caught too.
+// The one redaction of paperbot. Secrets never leave the process: pino redacts log fields by name
+// (src/logger.ts); this scrubs by value and by shape, so a token inside an error message, a digest
+// note, a chat reply or a URL is caught too. Every exit (logs, notes, replies, CLI errors) calls
+// `redact`.
 import type { Config } from '../config.js';
 
 /** Values shorter than this are not scrubbed (they would mangle ordinary words). */
 const MIN_SECRET_LENGTH = 6;
 
-/** Every secret value in the configuration (tokens, keys, signing secret, store password). */
+/** What replaces a secret. */
+export const CENSOR = '[redacted]';
+
+/** Every secret value in the configuration: tokens, keys, the signing secret and URL credentials. */
 export function secretValues(config: Readonly<Config>): string[] {
+  const urls = [
+    config.storeUrl,
+    config.urls.hf,
+    config.urls.arxivApi,
+    config.urls.arxivRss,
+    config.llm?.baseURL,
+    config.slack?.apiUrl,
+    config.discord?.apiUrl,
+  ];
   const values = [
     config.llm?.apiKey,
     config.slack?.botToken,
     config.slack?.appToken,
     config.slack?.signingSecret,
     config.discord?.token,
-    storePassword(config.storeUrl),
+    ...urls.flatMap(urlCredentials),
   ];
-  return values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH);
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH))];
 }
 
-function storePassword(url: string): string | undefined {
+/** The user name and password inside a URL (decoded), when it has them. */
+function urlCredentials(url: string | undefined): string[] {
+  if (!url) return [];
   try {
-    const password = new URL(url).password;
-    return password ? decodeURIComponent(password) : undefined;
+    const parsed = new URL(url);
+    return [parsed.username, parsed.password].filter(Boolean).map((v) => safeDecode(v));
   } catch {
-    return undefined;
+    return [];
+  }
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
   }
 }
 
 /** `text` with every occurrence of each secret (raw, JSON-escaped or URL-encoded) replaced. */
-export function redactSecrets(text: string, secrets: readonly string[], censor = '[redacted]'): string {
+export function redactSecrets(text: string, secrets: readonly string[], censor = CENSOR): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
@@ -40,13 +64,53 @@ export function redactSecrets(text: string, secrets: readonly string[], censor =
 }
 
 /**
- * A pino destination that scrubs `secrets` from every serialized line before writing it to
- * `target` (default stderr). Use: createLogger(level, redactingDestination(secretValues(config))).
+ * Secrets recognizable by shape alone, whatever the configuration: credentials in any URL
+ * (`scheme://user:pass@host`), bearer tokens, and Slack, OpenAI-style and GitHub tokens.
+ */
+const SHAPES: ReadonlyArray<[RegExp, string]> = [
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]*@/gi, `$1${CENSOR}@`],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g, `$1 ${CENSOR}`],
+  [/\bxox[abposre]-[A-Za-z0-9-]{6,}/g, CENSOR],
+  [/\bxapp-[A-Za-z0-9-]{6,}/g, CENSOR],
+  [/\bsk-[A-Za-z0-9_-]{12,}/g, CENSOR],
+  [/\bgh[pousr]_[A-Za-z0-9]{20,}/g, CENSOR],
+  [/([?&](?:api[_-]?key|token|access_token|key|password|secret)=)[^&\s"'<>]+/gi, `$1${CENSOR}`],
+];
+
+/** `text` with secret-shaped substrings (URL credentials, bearer and known token formats) replaced. */
+export function redactShapes(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
+  return out;
+}
+
+const known = new Set<string>();
+
+/**
+ * Adds the configuration's secrets to the process-wide list `redact` scrubs. Called wherever a
+ * configuration is read, so every later text that leaves the process is covered.
+ */
+export function registerSecrets(config: Readonly<Config>): void {
+  for (const s of secretValues(config)) known.add(s);
+}
+
+/**
+ * THE redaction: `text` without any registered secret (and `extra` ones) in any encoding, and
+ * without secret-shaped substrings. Use it on every text that leaves the process.
+ */
+export function redact(text: string, extra: readonly string[] = []): string {
+  const secrets = extra.length ? [...known, ...extra] : [...known];
+  return redactShapes(redactSecrets(text, secrets));
+}
+
+/**
+ * A pino destination that redacts every serialized line before writing it to `target` (default
+ * stderr). Use: createLogger(level, redactingDestination(secretValues(config))).
  */
 export function redactingDestination(
   secrets: readonly string[],
   target: { write(line: string): unknown } = process.stderr,
 ): { write(line: string): void } {
   const list = [...secrets];
-  return { write: (line: string) => void target.write(list.length ? redactSecrets(line, list) : line) };
+  return { write: (line: string) => void target.write(redact(line, list)) };
 }

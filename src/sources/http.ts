@@ -53,6 +53,45 @@ export interface HttpClientOptions {
   pacer?: Pacer;
   logger: Logger;
   headers?: Record<string, string>;
+  /** Largest response body accepted, in bytes (default MAX_RESPONSE_BYTES); larger ones fail the request. */
+  maxBytes?: number;
+}
+
+/**
+ * Default cap on one response body: 32 MiB. A normal day is well under 5 MiB; without a cap one
+ * hostile or broken response could take the process's memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** The response body was larger than the client accepts. Not retried: it would be as large again. */
+export class ResponseTooLargeError extends SourceError {
+  constructor(source: string, url: string, maxBytes: number) {
+    super(source, `response from ${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; refused`);
+  }
+}
+
+/** Reads the body as UTF-8, stopping (and cancelling the download) once it passes `maxBytes`. */
+async function readCapped(res: Response, maxBytes: number, onTooLarge: () => Error): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw onTooLarge();
+  }
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw onTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks, size));
 }
 
 /** Fetches text over HTTP with the client's timeout, pacing and retry policy. */
@@ -88,6 +127,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const doFetch = options.fetch ?? globalThis.fetch;
   const { source, logger } = options;
+  const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
 
   const attemptOnce = async (url: string): Promise<HttpResponse> => {
     let res: Response;
@@ -97,8 +137,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers: { 'user-agent': USER_AGENT, ...options.headers },
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      body = new TextDecoder('utf-8').decode(await res.arrayBuffer());
+      body = await readCapped(res, maxBytes, () => new ResponseTooLargeError(source, url, maxBytes));
     } catch (err) {
+      if (err instanceof ResponseTooLargeError) throw err;
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
       const reason = timedOut ? `timed out after ${options.timeoutMs} ms` : networkReason(err);
       throw new RetryableError(source, `${reason} (GET ${url})`, { cause: err });

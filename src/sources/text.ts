@@ -1,8 +1,15 @@
 // Text normalisation shared by every source: titles on one line, abstracts with real paragraphs.
+import { FIELD_LIMITS, truncationNote } from './field-limits.js';
 
-/** Collapses every run of whitespace (newlines included) to one space and trims. */
+/** Longest input oneLine reads: far past any field limit, so a huge field is cut before the regex runs. */
+const ONE_LINE_INPUT_MAX = 100_000;
+
+/**
+ * Collapses every run of whitespace (newlines included) to one space and trims. Reads at most the
+ * first 100,000 characters: normalising a 54 MB field took gigabytes, and no field keeps that much.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return (text.length > ONE_LINE_INPUT_MAX ? text.slice(0, ONE_LINE_INPUT_MAX) : text).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -12,6 +19,10 @@ export function oneLine(text: string): string {
  * Paragraphs are joined with a single "\n". LaTeX and punctuation are left untouched.
  */
 export function normalizeAbstract(text: string): string {
+  // Cut before normalising (the regexes over a 54 MB abstract took gigabytes); say so at the end.
+  if (text.length > FIELD_LIMITS.abstract) {
+    return normalizeAbstract(text.slice(0, FIELD_LIMITS.abstract)) + truncationNote(text.length);
+  }
   return text
     .replace(/\r\n?/g, '\n')
     .trim()

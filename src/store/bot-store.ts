@@ -1,18 +1,19 @@
 // BotStore: the repositories over one Store, behind one object.
-import type { BotStore, Logger, Store } from '../ports.js';
+import type { BotStore, Logger, Store, SubscriptionPatch } from '../ports.js';
 import type { Feedback, Paper, PostedMessage, Subscription, ThreadTurn } from '../types.js';
 import { silentLogger } from '../logger.js';
-import { KeyedMutex } from './mutex.js';
 import { StorePaperRepository } from './paper-repository.js';
 import type { PaperChanges } from './paper-change-log.js';
 import { IndexSnapshotStore } from './index-snapshot-store.js';
 import { StoreSubscriptionRepository } from './subscription-repository.js';
 import { StoreChannelStateRepository } from './channel-state-repository.js';
+import { KeyvStore } from './keyv-store.js';
+import type { Records } from './records.js';
 
 /**
- * Everything the core keeps, over any Store. Read-modify-write of shared records (catalog,
- * subscription index, per-channel arrays) is serialized inside this object; use one
- * KeyvBotStore per process and backend.
+ * Everything the core keeps, over a KeyvStore. Subscriptions and per-channel state are written
+ * atomically on the backend (safe for several instances on one store); the paper catalog is
+ * still serialized inside this object only.
  */
 export class KeyvBotStore implements BotStore {
   private readonly papers: StorePaperRepository;
@@ -23,11 +24,14 @@ export class KeyvBotStore implements BotStore {
   constructor(
     readonly kv: Store,
     logger: Logger = silentLogger,
+    /** The atomic records of the same backend (default: `kv`'s own, when kv is a KeyvStore). */
+    records?: Records,
   ) {
-    const mutex = new KeyedMutex();
+    const recs = records ?? (kv instanceof KeyvStore ? kv.records : undefined);
+    if (!recs) throw new Error('KeyvBotStore needs the records of its backend: pass a KeyvStore or its records');
     this.papers = new StorePaperRepository(kv, logger);
-    this.subs = new StoreSubscriptionRepository(kv, mutex);
-    this.channels = new StoreChannelStateRepository(kv, mutex);
+    this.subs = new StoreSubscriptionRepository(recs, kv);
+    this.channels = new StoreChannelStateRepository(recs, kv);
     this.snapshots = new IndexSnapshotStore(kv);
   }
 
@@ -72,6 +76,9 @@ export class KeyvBotStore implements BotStore {
   saveSubscription(sub: Subscription): Promise<void> {
     return this.subs.saveSubscription(sub);
   }
+  updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
+    return this.subs.updateSubscription(channelKey, patch);
+  }
   deleteSubscription(channelKey: string): Promise<void> {
     return this.subs.deleteSubscription(channelKey);
   }
@@ -105,6 +112,12 @@ export class KeyvBotStore implements BotStore {
   }
   getTurns(threadKey: string): Promise<ThreadTurn[]> {
     return this.channels.getTurns(threadKey);
+  }
+
+  /** Resolves when the store answers and can be written; rejects with StoreError otherwise (/healthz). */
+  async probe(): Promise<void> {
+    if (this.kv instanceof KeyvStore) await this.kv.probe();
+    else await this.kv.get('health:probe');
   }
 
   /** Closes the underlying store; safe to call twice. */

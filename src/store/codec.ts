@@ -27,11 +27,3 @@ export function encode<T>(data: DeserializedData<T>): string {
 export function decode<T>(text: string): DeserializedData<T> | undefined {
   return JSON.parse(text) as DeserializedData<T> | undefined;
 }
-
-/**
- * The tail every encoded record holding `value` ends with: `"value":<json>}`. A record holds
- * `value` exactly when its text is `{` + tail or `{"expires":<n>,` + tail (compare-and-act ops).
- */
-export function valueTail(value: unknown): string {
-  return `"value":${JSON.stringify({ value }, guard).slice('{"value":'.length, -1)}}`;
-}

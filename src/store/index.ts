@@ -7,6 +7,8 @@ import { KeyvStore } from './keyv-store.js';
 export { KeyvStore } from './keyv-store.js';
 export { KeyvBotStore } from './bot-store.js';
 export { StoreError } from './store-error.js';
+export { STORE_CALL_TIMEOUT_MS } from './keyv-store.js';
+export type { Records, HashPutMode, Scored, ZAddOptions } from './records.js';
 export { parseStoreUrl, DEFAULT_SQLITE_PATH, type StoreTarget } from './store-url.js';
 export { mergePaper, canonicalPaper, catalogDate } from '../corpus/merge.js';
 export * as storeKeys from './keys.js';

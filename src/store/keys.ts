@@ -73,8 +73,11 @@ export const indexSnapshotPart = (name: string, generation: string, part: number
 /** A channel's subscription: `sub:<channelKey>`. */
 export const subscription = (channelKey: string): string => k('sub', channelKey);
 
-/** The list of subscribed channel keys. */
-export const subscriptionIndex = (): string => 'subs:index';
+/** The ordered set of subscribed channel keys (by first subscription). */
+export const subscribedChannels = (): string => 'subs:channels';
+
+/** Where versions before the atomic records kept the list of subscribed channel keys (read once, to migrate). */
+export const legacySubscriptionIndex = (): string => 'subs:index';
 
 /** Paper ids a channel has been shown: `seen:<channelKey>`. */
 export const seen = (channelKey: string): string => k('seen', channelKey);

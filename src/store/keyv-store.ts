@@ -3,9 +3,10 @@ import type { Logger, Store } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { errorMessage } from '../errors.js';
 import { createBackend, type Backend } from './backends.js';
-import { encode, UnstorableValueError, valueTail } from './codec.js';
+import { encode, UnstorableValueError } from './codec.js';
 import { StoreError } from './store-error.js';
-import { parseStoreUrl, redact, type StoreTarget } from './store-url.js';
+import { parseStoreUrl, redact, scrubUrl, type StoreTarget } from './store-url.js';
+import type { Records } from './records.js';
 
 /** Keys per getMany round trip (keeps SQL parameter lists and the sqlite adapter's matching small). */
 const GET_MANY_CHUNK = 250;
@@ -14,6 +15,16 @@ const GET_MANY_PARALLEL = 2;
 /** How often expired rows are swept from SQLite/Postgres/memory, and when the first sweep runs. */
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const FIRST_SWEEP_DELAY_MS = 60 * 1000;
+/**
+ * Longest one store call may take before it rejects with StoreError ("timed out"), so a chat
+ * command can still answer "storage unavailable" inside the platform's 3 s. The backends give up
+ * on their side within the same time (Redis refuses commands while disconnected, Postgres has a
+ * connect timeout and a statement timeout, SQLite a busy timeout), so a call that timed out is not
+ * applied later.
+ */
+export const STORE_CALL_TIMEOUT_MS = 2500;
+/** How long the same backend error is not logged again. */
+const REPEATED_ERROR_QUIET_MS = 60_000;
 
 const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
   typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0 ? Math.ceil(ttlMs) : undefined;
@@ -29,7 +40,9 @@ const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
  * `setIfAbsent` is atomic across processes on Redis (`SET NX PX`), Postgres (`INSERT … ON
  * CONFLICT … WHERE expired`) and SQLite (the same single statement, serialized by the file lock);
  * on `memory://` it is atomic within the one process that holds the data. An expired value
- * counts as absent everywhere.
+ * counts as absent everywhere. Everything several processes update (subscriptions, per-channel
+ * sets, locks) lives in `records`, on structures of paperbot's own; keyv keeps plain values.
+ * Every call rejects with StoreError after STORE_CALL_TIMEOUT_MS.
  */
 export class KeyvStore implements Store {
   private closed = false;
@@ -42,10 +55,17 @@ export class KeyvStore implements Store {
     private readonly backend: Backend,
     private readonly logger: Logger,
   ) {
+    let lastText = '';
+    let lastAt = 0;
     backend.keyv.on('error', (err: unknown) => {
       if (typeof err === 'object' && err !== null) this.logged.add(err);
       this.firstBackendError ??= err;
-      this.logger.error('store backend error', { err: errorMessage(err) });
+      // A reconnecting client repeats the same error every few seconds: once a minute is enough.
+      const text = errorMessage(err);
+      if (text === lastText && Date.now() - lastAt < REPEATED_ERROR_QUIET_MS) return;
+      lastText = text;
+      lastAt = Date.now();
+      this.logger.error('store backend error', { err: text });
     });
   }
 
@@ -56,9 +76,9 @@ export class KeyvStore implements Store {
     const log = logger.child({ component: 'store', backend: target.kind });
     let backend: Backend;
     try {
-      backend = createBackend(target);
+      backend = createBackend(target, log);
     } catch (err) {
-      throw new StoreError('open', undefined, `${redact(url)}: ${errorMessage(err)}`, { cause: err });
+      throw new StoreError('open', undefined, scrubUrl(`${redact(url)}: ${errorMessage(err)}`, url));
     }
     const store = new KeyvStore(backend, log);
     try {
@@ -66,7 +86,8 @@ export class KeyvStore implements Store {
     } catch (err) {
       await backend.disconnect().catch(() => undefined);
       const cause = store.firstBackendError ?? err;
-      throw new StoreError('open', undefined, `${redact(url)}: ${errorMessage(cause)}`, { cause });
+      // No `cause`: driver errors carry connection details that must not reach any output.
+      throw new StoreError('open', undefined, scrubUrl(`${redact(url)}: ${errorMessage(cause)}`, url));
     }
     store.startSweeps();
     log.debug('store opened', { url: redact(url), atomicSetIfAbsent: backend.atomicAcrossProcesses });
@@ -95,6 +116,37 @@ export class KeyvStore implements Store {
     return this.backend.kind;
   }
 
+  /**
+   * Hashes and ordered sets with atomic updates on every backend (see records.ts). Each call is
+   * logged, timed and rejected like the other store calls.
+   */
+  get records(): Records {
+    const r = this.backend.records;
+    return {
+      hashGet: (key) => this.run('hashGet', key, () => r.hashGet(key)),
+      hashGetMany: (keys) => this.run('hashGetMany', keys[0], () => r.hashGetMany(keys)),
+      hashPut: (key, set, unset, mode) => this.run('hashPut', key, () => r.hashPut(key, set, unset, mode)),
+      zAdd: (key, entries, options) => this.run('zAdd', key, () => r.zAdd(key, entries, options)),
+      zRemove: (key, members) => this.run('zRemove', key, () => r.zRemove(key, members)),
+      zMembers: (key) => this.run('zMembers', key, () => r.zMembers(key)),
+      delete: (key) => this.run('delete', key, () => r.delete(key)),
+      claim: (key, owner, ttlMs) => this.run('claim', key, () => r.claim(key, owner, ttlMs)),
+      claimOwner: (key) => this.run('claimOwner', key, () => r.claimOwner(key)),
+      renewClaim: (key, owner, ttlMs) => this.run('renewClaim', key, () => r.renewClaim(key, owner, ttlMs)),
+      releaseClaim: (key, owner) => this.run('releaseClaim', key, () => r.releaseClaim(key, owner)),
+      clear: () => this.run('clear', undefined, () => r.clear(), 0),
+      sweepExpired: (now) => this.run('sweep', undefined, () => r.sweepExpired(now), 0),
+    };
+  }
+
+  /**
+   * Resolves when the store answers a round trip and can still be written (for /healthz);
+   * rejects with StoreError otherwise (down, timed out, SQLite file deleted or read-only).
+   */
+  async probe(): Promise<void> {
+    await this.run('probe', undefined, () => this.backend.probe());
+  }
+
   /** True when setIfAbsent is atomic across processes (Redis, Postgres, SQLite). */
   get atomicAcrossProcesses(): boolean {
     return this.backend.atomicAcrossProcesses;
@@ -108,9 +160,11 @@ export class KeyvStore implements Store {
   /** Values in the order of `keys` (undefined where absent or expired). Batched internally. */
   async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
     if (keys.length === 0) return [];
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += GET_MANY_CHUNK) chunks.push(keys.slice(i, i + GET_MANY_CHUNK));
+    // The call timeout is per round trip: a big read may take longer in all, but not per chunk.
+    const timeoutMs = STORE_CALL_TIMEOUT_MS * Math.ceil(chunks.length / GET_MANY_PARALLEL);
     return this.run('getMany', keys[0], async () => {
-      const chunks: string[][] = [];
-      for (let i = 0; i < keys.length; i += GET_MANY_CHUNK) chunks.push(keys.slice(i, i + GET_MANY_CHUNK));
       const parts: Array<Array<T | undefined>> = new Array(chunks.length);
       // A few chunks in flight: the backend reads the next while this thread parses the last.
       let next = 0;
@@ -122,7 +176,7 @@ export class KeyvStore implements Store {
       };
       await Promise.all(Array.from({ length: Math.min(GET_MANY_PARALLEL, chunks.length) }, worker));
       return parts.flat();
-    });
+    }, timeoutMs);
   }
 
   /** Writes `value` (JSON) with an optional time to live; `ttlMs` ≤ 0 or absent means no expiry. */
@@ -148,38 +202,25 @@ export class KeyvStore implements Store {
     });
   }
 
-  /**
-   * Deletes the key only while it holds `value` (compared as JSON) and has not expired; true when
-   * deleted. Atomic where setIfAbsent is (lock release).
-   */
-  async deleteIfEquals<T>(key: string, value: T): Promise<boolean> {
-    return this.run('deleteIfEquals', key, async () => this.backend.deleteIfEquals(key, valueTail(value)));
-  }
-
-  /**
-   * Restarts the key's time to live at `ttlMs` (≤ 0: no expiry) only while it holds `value` and
-   * has not expired; true when extended. Atomic where setIfAbsent is (lock renewal).
-   */
-  async extendIfEquals<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
-    return this.run('extendIfEquals', key, async () => {
-      const ttl = normalizeTtl(ttlMs);
-      const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
-      return this.backend.extendIfEquals(key, valueTail(value), text, ttl);
-    });
-  }
-
   /** Deletes every paperbot record in this backend (other namespaces are left alone). */
   async clear(): Promise<void> {
-    await this.run('clear', undefined, async () => {
-      await this.backend.keyv.clear();
-    });
+    await this.run(
+      'clear',
+      undefined,
+      async () => {
+        await this.backend.keyv.clear();
+        await this.backend.records.clear();
+      },
+      0,
+    );
   }
 
   /** Deletes expired records now (also runs a minute after open, then hourly); resolves how many went. Never rejects. */
   async sweep(): Promise<number> {
     if (this.closed) return 0;
     try {
-      const n = await this.backend.sweepExpired(Date.now());
+      const now = Date.now();
+      const n = (await this.backend.sweepExpired(now)) + (await this.backend.records.sweepExpired(now));
       if (n > 0) this.logger.debug('expired records swept', { count: n });
       return n;
     } catch (err) {
@@ -200,16 +241,24 @@ export class KeyvStore implements Store {
     }
   }
 
-  private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
+  /** Runs one store call: rejects with StoreError on failure or after `timeoutMs` (0 = no limit). */
+  private async run<T>(op: string, key: string | undefined, fn: () => Promise<T>, timeoutMs = STORE_CALL_TIMEOUT_MS): Promise<T> {
     if (this.closed) throw new StoreError(op, key, 'the store is closed');
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await fn();
+      if (timeoutMs <= 0) return await fn();
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms (store unreachable?)`)), timeoutMs);
+      });
+      return await Promise.race([fn(), deadline]);
     } catch (err) {
       if (err instanceof UnstorableValueError) throw new StoreError(op, key, err.message, { cause: err });
       if (typeof err !== 'object' || err === null || !this.logged.has(err)) {
         this.logger.error('store operation failed', { op, key, err: errorMessage(err) });
       }
       throw new StoreError(op, key, errorMessage(err), { cause: err });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

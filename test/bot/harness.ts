@@ -71,7 +71,9 @@ export interface Harness {
 }
 
 /** Builds the bot; `answerer` and `llmConfigured` can be swapped. */
-export async function makeBot(options: { answerer?: Answerer; papers?: Paper[]; lookup?: boolean } = {}): Promise<Harness> {
+export async function makeBot(
+  options: { answerer?: Answerer; papers?: Paper[]; lookup?: boolean; overrides?: Partial<BotDeps> } = {},
+): Promise<Harness> {
   const store = createMemoryBotStore();
   const papers = options.papers ?? STORED;
   if (papers.length) await store.upsertPapers(papers);
@@ -111,6 +113,7 @@ export async function makeBot(options: { answerer?: Answerer; papers?: Paper[]; 
       days: [1, 2, 3, 4, 5],
     },
     llmConfigured: false,
+    ...options.overrides,
   };
   const core = createBotCore(deps);
   const chat = new FakeChatAdapter();

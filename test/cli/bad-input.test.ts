@@ -35,6 +35,17 @@ describe('bad input exits 2 with a clear message', () => {
     ['a threshold out of range', () => ['digest', '--sources', `file:${empty}`, '--threshold', '7'], /--threshold: "7" must be a number from 0 to 1/],
     ['an empty source list', () => ['digest', '--sources', ' , '], /--sources: give at least one source/],
     ['a paper id that is not one', () => ['paper', 'not-an-id'], /"not-an-id" is not an arXiv id or URL/],
+    ['a hexadecimal threshold', () => ['digest', '--sources', `file:${empty}`, '--threshold', '0x0'], /--threshold: "0x0" must be a number from 0 to 1/],
+    ['an exponent threshold', () => ['digest', '--sources', `file:${empty}`, '--threshold', '1e-1'], /--threshold: "1e-1" must be a number/],
+    ['an empty threshold', () => ['digest', '--sources', `file:${empty}`, '--threshold', ''], /--threshold needs a value/],
+    ['an empty --threshold=', () => ['digest', '--sources', `file:${empty}`, '--threshold='], /--threshold needs a value/],
+    ['an empty size', () => ['digest', '--sources', `file:${empty}`, '--size', ''], /--size needs a value/],
+    ['empty sources', () => ['digest', '--sources', ''], /--sources needs a value/],
+    ['empty interests', () => ['digest', '--sources', `file:${empty}`, '--interests', '  '], /--interests needs a value/],
+    ['an empty date for ingest', () => ['ingest', '--sources', `file:${empty}`, '--date', ''], /--date needs a value/],
+    ['an empty search limit', () => ['search', 'lora', '--limit', ''], /--limit needs a value/],
+    ['an empty paper id', () => ['paper', ''], /<id> must not be empty/],
+    ['an arXiv source that is a host name', () => ['digest', '--sources', 'arxiv:evil.example.com'], /invalid arXiv category/],
   ];
 
   it.each(cases)('%s', async (_name, argv, message) => {

@@ -174,6 +174,10 @@ describe('setting commands', () => {
     expect(bad).toMatch(/"semantic-scholar" is not a source I know/);
     expect(bad).toContain('arxiv:<category>');
     expect(textOf(await run('sources', 'arxiv:cs..LG'))).toMatch(/not an arXiv category/);
+    // Refused with a clear message, never rewritten into something that looks valid.
+    for (const evil of ['arxiv:evil.example.com', 'arxiv:evil.example', 'arxiv:cs.LG/../x', 'arxiv:https://evil.example']) {
+      expect(textOf(await run('sources', evil)), evil).toMatch(/is not an arXiv category; write it like arxiv:cs\.LG/);
+    }
     const many = Array.from({ length: 11 }, (_, i) => `arxiv:cs.A${String.fromCharCode(65 + i)}`).join(',');
     expect(textOf(await run('sources', many))).toMatch(/At most 10 sources/);
     expect((await sub()).sources).toHaveLength(4);

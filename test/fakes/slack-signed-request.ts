@@ -15,15 +15,18 @@ export function slackSignature(secret: string, timestamp: number, body: string):
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-/** POSTs a signed body. `headers` may add X-Slack-Retry-Num etc.; `secret` may be wrong on purpose. */
+/**
+ * POSTs a signed body. `headers` may add X-Slack-Retry-Num etc.; `secret` may be wrong on purpose;
+ * `ts` (seconds) dates the request, now by default.
+ */
 export async function postSigned(
   url: string,
   secret: string,
   body: string,
   contentType: string,
   headers: Record<string, string> = {},
+  ts: number = Math.floor(Date.now() / 1000),
 ): Promise<SlackHttpResponse> {
-  const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
     headers: {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports.js';
 import { createStoreLocks, digestLockName } from '../../src/scheduler/lock.js';
+import type { Records } from '../../src/store/records.js';
 import { newStore } from './support.js';
+
+/** The store's claims, where paperbot keeps locks (white-box: to simulate other holders). */
+const claimsOf = (kv: Store): Records => (kv as Store & { records: Records }).records;
 
 describe('store locks', () => {
   it('only one owner holds a lock at a time; release lets the next one in', async () => {
@@ -22,10 +26,11 @@ describe('store locks', () => {
     const { kv } = await newStore();
     const a = createStoreLocks(kv, { ownerId: 'a' });
     const held = await a.acquire('x');
-    // a's lock expired and b took it (simulated by overwriting the value).
-    await kv.set('lock:x', 'b');
+    // a's lock expired and b took it (simulated by freeing and claiming it as b).
+    await claimsOf(kv).releaseClaim('lock:x', 'a');
+    await claimsOf(kv).claim('lock:x', 'b', 60_000);
     await held!.release();
-    expect(await kv.get('lock:x')).toBe('b');
+    expect(await claimsOf(kv).claimOwner('lock:x')).toBe('b');
   });
 
   it('uses Store.deleteIfEquals when the store offers it', async () => {
@@ -54,7 +59,7 @@ describe('store locks', () => {
   it('an abandoned lock expires after its TTL', async () => {
     const { kv } = await newStore();
     // A holder that died right after taking the lock: nobody renews it.
-    expect(await kv.setIfAbsent('lock:z', 'crashed', 40)).toBe(true);
+    expect(await claimsOf(kv).claim('lock:z', 'crashed', 40)).toBe(true);
     const other = createStoreLocks(kv, { ownerId: 'other' });
     expect(await other.acquire('z', 40)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 80));
@@ -74,7 +79,9 @@ describe('store locks', () => {
   it('a lock taken over after expiry is reported lost to the old holder', async () => {
     const { kv } = await newStore();
     const held = await createStoreLocks(kv, { ownerId: 'a' }).acquire('w', 60_000);
-    await kv.set('lock:w', 'b', 60_000); // a stalled past its TTL and b took over
+    // a stalled past its TTL and b took over:
+    await claimsOf(kv).releaseClaim('lock:w', 'a');
+    await claimsOf(kv).claim('lock:w', 'b', 60_000);
     expect(await held!.isHeld()).toBe(false);
   });
 
@@ -93,7 +100,7 @@ describe('store locks', () => {
     await a.acquire('one');
     await a.acquire('two');
     await a.releaseAll();
-    expect(await kv.get('lock:one')).toBeUndefined();
-    expect(await kv.get('lock:two')).toBeUndefined();
+    expect(await claimsOf(kv).claimOwner('lock:one')).toBeUndefined();
+    expect(await claimsOf(kv).claimOwner('lock:two')).toBeUndefined();
   });
 });

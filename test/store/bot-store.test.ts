@@ -24,8 +24,9 @@ function countingStore(inner: Store) {
 
 describe('KeyvBotStore writes', () => {
   it('writes the catalog once per upsert of 1,000 same-day papers, and each paper once', async () => {
-    const { store, writes } = countingStore(KeyvStore.memory());
-    const bot = new KeyvBotStore(store);
+    const inner = KeyvStore.memory();
+    const { store, writes } = countingStore(inner);
+    const bot = new KeyvBotStore(store, undefined, inner.records);
     const papers = Array.from({ length: 1000 }, (_, i) => makePaper(`2606.${String(i).padStart(5, '0')}`));
     await bot.upsertPapers(papers);
     // One chunk for the month plus the chunk list (new month).

@@ -1,6 +1,7 @@
 // The BotStore contract: every backend must pass it. Call botStoreContract() from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BotStore } from '../../src/ports.js';
+import type { BotStore, Store } from '../../src/ports.js';
+import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { canonicalPaper } from '../../src/store/index.js';
 import { makePaper, makeSubscription, sleep } from './helpers.js';
@@ -82,40 +83,25 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         expect(await store.kv.get('test:race')).toBe(results.indexOf(true));
       });
 
-      it('deleteIfEquals deletes only while the key holds the value and is live', async () => {
-        const kv = store.kv;
-        expect(kv.deleteIfEquals).toBeTypeOf('function');
-        await kv.set('test:lock', 'host:1:abc', 5_000);
-        expect(await kv.deleteIfEquals!('test:lock', 'host:2:def')).toBe(false);
-        expect(await kv.get('test:lock')).toBe('host:1:abc');
-        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(true);
-        expect(await kv.get('test:lock')).toBeUndefined();
-        expect(await kv.deleteIfEquals!('test:lock', 'host:1:abc')).toBe(false);
-        await kv.set('test:obj', { owner: 'a', n: [1, 2] });
-        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1] })).toBe(false);
-        expect(await kv.deleteIfEquals!('test:obj', { owner: 'a', n: [1, 2] })).toBe(true);
-        await kv.set('test:short', 'me', 30);
-        await sleep(60);
-        expect(await kv.deleteIfEquals!('test:short', 'me')).toBe(false);
-      });
-
-      it('extendIfEquals renews only the holder, and not after expiry', async () => {
-        const kv = store.kv;
-        expect(await kv.setIfAbsent('test:lock', 'me', 80)).toBe(true);
-        expect(await kv.extendIfEquals!('test:lock', 'other', 5_000)).toBe(false);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(true);
+      it('claims: one owner at a time, renewed and released only by its owner, free after expiry', async () => {
+        const claims = (store.kv as Store & { records: Records }).records;
+        expect(await claims.claim('lock:t', 'a', 80)).toBe(true);
+        expect(await claims.claim('lock:t', 'b', 5_000)).toBe(false);
+        expect(await claims.claimOwner('lock:t')).toBe('a');
+        expect(await claims.renewClaim('lock:t', 'b', 5_000)).toBe(false);
+        expect(await claims.renewClaim('lock:t', 'a', 5_000)).toBe(true);
         await sleep(120);
-        expect(await kv.get('test:lock')).toBe('me');
-        expect(await kv.setIfAbsent('test:lock', 'other', 5_000)).toBe(false);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 30)).toBe(true);
+        expect(await claims.claimOwner('lock:t')).toBe('a');
+        expect(await claims.releaseClaim('lock:t', 'b')).toBe(false);
+        expect(await claims.releaseClaim('lock:t', 'a')).toBe(true);
+        expect(await claims.claimOwner('lock:t')).toBeUndefined();
+        expect(await claims.claim('lock:short', 'a', 30)).toBe(true);
         await sleep(60);
-        expect(await kv.extendIfEquals!('test:lock', 'me', 5_000)).toBe(false);
-        expect(await kv.get('test:lock')).toBeUndefined();
-        expect(await kv.extendIfEquals!('test:missing', 'me', 5_000)).toBe(false);
-        await kv.set('test:forever', 'me');
-        expect(await kv.extendIfEquals!('test:forever', 'me', 30)).toBe(true);
-        await sleep(60);
-        expect(await kv.get('test:forever')).toBeUndefined();
+        expect(await claims.renewClaim('lock:short', 'a', 5_000)).toBe(false);
+        expect(await claims.releaseClaim('lock:short', 'a')).toBe(false);
+        expect(await claims.claim('lock:short', 'b', 5_000)).toBe(true);
+        const race = await Promise.all(Array.from({ length: 20 }, (_, i) => claims.claim('lock:race', `o${i}`, 5_000)));
+        expect(race.filter(Boolean)).toHaveLength(1);
       });
 
       it('refuses Dates and Sets instead of changing them silently', async () => {
@@ -276,6 +262,65 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         await store.deleteSubscription('slack:nope');
         expect(await store.getSubscription('slack:C1')).toBeUndefined();
         expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['discord:42']);
+      });
+
+      it('updates only the given fields, removes fields given as undefined, and refuses absent channels', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1', { paused: true, pausedReason: 'by boss' }));
+        const updated = await store.updateSubscription('slack:C1', { size: 8, paused: false, pausedReason: undefined });
+        expect(updated).toMatchObject({ size: 8, paused: false, interests: 'language models' });
+        expect(updated).not.toHaveProperty('pausedReason');
+        expect(await store.getSubscription('slack:C1')).toEqual(updated);
+        expect(await store.updateSubscription('slack:nope', { size: 3 })).toBeUndefined();
+        expect(await store.getSubscription('slack:nope')).toBeUndefined();
+        expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['slack:C1']);
+      });
+
+      it('keeps concurrent updates of different fields', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1'));
+        await Promise.all([
+          store.updateSubscription('slack:C1', { size: 9 }),
+          store.updateSubscription('slack:C1', { threshold: 0.5 }),
+          store.updateSubscription('slack:C1', { interests: 'robots' }),
+          store.updateSubscription('slack:C1', { follow: ['Ada'] }),
+          store.updateSubscription('slack:C1', { quietDayNote: false }),
+          store.updateSubscription('slack:C1', { lastDigestAt: '2026-06-12T09:00:00.000Z' }),
+        ]);
+        expect(await store.getSubscription('slack:C1')).toMatchObject({
+          size: 9,
+          threshold: 0.5,
+          interests: 'robots',
+          follow: ['Ada'],
+          quietDayNote: false,
+          lastDigestAt: '2026-06-12T09:00:00.000Z',
+        });
+      });
+
+      it.runIf(persistent)('loses no subscription or setting when two connections write at once', async () => {
+        const other = await target.open();
+        try {
+          await Promise.all(
+            Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).saveSubscription(makeSubscription(`slack:P${i}`))),
+          );
+          expect((await other.listSubscriptions()).map((s) => s.channel.key).sort()).toEqual(
+            Array.from({ length: 20 }, (_, i) => `slack:P${i}`).sort(),
+          );
+          await Promise.all([
+            store.updateSubscription('slack:P0', { size: 2 }),
+            other.updateSubscription('slack:P0', { threshold: 0.7 }),
+            store.addFeedback('slack:P0', { paperId: 'p1', userId: 'u1', value: 1, at: '2026-06-12T09:00:00Z' }),
+            other.addFeedback('slack:P0', { paperId: 'p1', userId: 'u2', value: -1, at: '2026-06-12T09:00:01Z' }),
+            store.markSeen('slack:P0', ['a']),
+            other.markSeen('slack:P0', ['b']),
+            store.appendTurn('slack:P0:1', { role: 'user', text: 'one', at: '2026-06-12T09:00:00Z' }),
+            other.appendTurn('slack:P0:1', { role: 'user', text: 'two', at: '2026-06-12T09:00:00Z' }),
+          ]);
+          expect(await store.getSubscription('slack:P0')).toMatchObject({ size: 2, threshold: 0.7 });
+          expect(await store.listFeedback('slack:P0')).toHaveLength(2);
+          expect(await store.seenPaperIds('slack:P0')).toEqual(new Set(['a', 'b']));
+          expect((await store.getTurns('slack:P0:1')).map((t) => t.text).sort()).toEqual(['one', 'two']);
+        } finally {
+          await other.close();
+        }
       });
 
       it('keeps the index consistent under concurrent saves', async () => {

@@ -8,7 +8,7 @@ describe('store keys', () => {
     expect(keys.papersCatalog()).toBe('papers:catalog');
     expect(keys.papersCatalogChunk('2026-06')).toBe('papers:catalog:2026-06');
     expect(keys.subscription('slack:C123')).toBe('sub:slack:C123');
-    expect(keys.subscriptionIndex()).toBe('subs:index');
+    expect(keys.subscribedChannels()).toBe('subs:channels');
     expect(keys.seen('discord:42')).toBe('seen:discord:42');
     expect(keys.feedback('discord:42')).toBe('feedback:discord:42');
     expect(keys.post('slack:C1:1718000000.000100')).toBe('post:slack:C1:1718000000.000100');

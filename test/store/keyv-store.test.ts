@@ -26,6 +26,27 @@ describe('parseStoreUrl', () => {
     expect(() => parseStoreUrl('mysql://u:secret@h/db')).toThrow(InputError);
     expect(() => parseStoreUrl('mysql://u:secret@h/db')).toThrow(/u:\*\*\*@h/);
     expect(() => parseStoreUrl('./file.sqlite')).toThrow(InputError);
+    // A password holding '/' or '@'-free junk must not survive either.
+    expect(() => parseStoreUrl('mysql://u:pa/ss%2Fword@h/db')).toThrow(InputError);
+    try {
+      parseStoreUrl('mysql://u:pa/ss%2Fword@h/db');
+    } catch (err) {
+      expect(String((err as Error).message)).not.toContain('ss%2Fword');
+    }
+  });
+
+  it('fails at once, with a clear message, for a SQLite path under /proc, /sys or /dev', () => {
+    expect(() => parseStoreUrl('sqlite:///proc/self/fd/0')).toThrow(/under \/proc, not a regular file/);
+    expect(() => parseStoreUrl('sqlite:///sys/kernel/x.sqlite')).toThrow(InputError);
+    expect(() => parseStoreUrl('sqlite:///dev/zero')).toThrow(InputError);
+  });
+
+  it('never prints the password of a store URL the driver refuses', async () => {
+    const err = await KeyvStore.open('redis://user:Sup3rSecretPw@127.0.0.1:notaport/0').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(String((err as Error).message)).not.toContain('Sup3rSecretPw');
+    expect(JSON.stringify(err)).not.toContain('Sup3rSecretPw');
+    expect(String((err as Error & { cause?: unknown }).cause ?? '')).not.toContain('Sup3rSecretPw');
   });
 });
 

@@ -1,8 +1,7 @@
 // Digest header text, a paper message's content line and thread names.
-import { escapeMarkdown } from 'discord.js';
 import type { Digest, DigestItem, DigestNote } from '../../../src/types.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
-import { oneLine, toDiscordMarkdown, truncate } from './text.js';
+import { escapeDiscord, oneLine, truncate } from './text.js';
 
 const NOTE_MARK: Record<DigestNote['kind'], string> = {
   'quiet-day': '💤',
@@ -19,18 +18,18 @@ export function headerText(digest: Digest): string {
   const n = digest.totalNew;
   const lines = [
     `📚 **Paper digest · ${digest.date}**`,
-    `Interests: ${escapeMarkdown(oneLine(digest.interests)) || '_not set_'}`,
+    `Interests: ${escapeDiscord(oneLine(digest.interests)) || '_not set_'}`,
     `${n} new paper${n === 1 ? '' : 's'}, showing ${digest.items.length}.`,
   ];
-  if (digest.themes) lines.push(`Themes of the day: ${toDiscordMarkdown(oneLine(digest.themes))}`);
-  for (const note of digest.notes) lines.push(`${NOTE_MARK[note.kind]} ${toDiscordMarkdown(note.text)}`);
+  if (digest.themes) lines.push(`Themes of the day: ${escapeDiscord(oneLine(digest.themes))}`);
+  for (const note of digest.notes) lines.push(`${NOTE_MARK[note.kind]} ${escapeDiscord(note.text)}`);
   if (digest.items.length) lines.push('Ask about a paper in its thread; 👍/👎 on a paper tunes tomorrow.');
   return lines.join('\n');
 }
 
 /** The content line above a paper's embed: its rank and title (what notifications show). */
 export function paperContent(item: DigestItem, rank: number): string {
-  return truncate(`**${rank}.** ${escapeMarkdown(oneLine(item.paper.title) || item.paper.id)}`, L.content);
+  return truncate(`**${rank}.** ${escapeDiscord(oneLine(item.paper.title) || item.paper.id)}`, L.content);
 }
 
 /** Name of the thread under a paper message. */

@@ -1,19 +1,15 @@
 // A paper as a Discord embed, kept within every embed limit, and packing of embeds into messages
 // (≤10 embeds and ≤6000 embed characters per message).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { escapeMarkdown } from 'discord.js';
 import type { DigestItem, Paper } from '../../../src/types.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
-import { oneLine, truncate } from './text.js';
+import { escapeDiscord, oneLine, truncate } from './text.js';
+import { imageUrl, paperPageUrl, paperPdfUrl, trustedCodeUrl } from '../../../src/links.js';
 
 /** Accent color of paper embeds. */
 const COLOR = 0xb31b1b;
-const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
-
-/** Where a paper's title links: its abs page, else PDF, else arXiv by id, else nothing. */
-export function paperLink(paper: Paper): string | undefined {
-  return paper.links.abs ?? paper.links.pdf ?? (ARXIV_ID.test(paper.id) ? `https://arxiv.org/abs/${paper.id}` : undefined);
-}
+/** Where a paper's title links: arXiv by id, else a trusted abs or PDF link, else nothing. */
+export const paperLink: (paper: Paper) => string | undefined = paperPageUrl;
 
 /** "A, B, C et al." */
 function authorsLine(authors: string[], max = 4): string {
@@ -24,6 +20,11 @@ function authorsLine(authors: string[], max = 4): string {
 
 function compact(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(n >= 10_000 ? 0 : 1)}k` : String(n);
+}
+
+/** A URL for the `(…)` of a masked link: parentheses and angle brackets percent-encoded, no preview. */
+function maskedLinkUrl(url: string): string {
+  return `<${url.replace(/[()<>]/g, (c) => encodeURIComponent(c))}>`;
 }
 
 function codeRepoLabel(url: string): string {
@@ -84,33 +85,35 @@ export interface PaperEmbedOptions {
  */
 export function paperEmbed(item: DigestItem, options: PaperEmbedOptions = {}): APIEmbed {
   const p = item.paper;
-  const lines = [`_${escapeMarkdown(authorsLine(p.authors))}_`];
-  if (item.tldr) lines.push('', `**TL;DR** ${item.tldr}`);
-  if (item.why) lines.push('', `**Why** ${item.why}`);
+  const lines = [`_${escapeDiscord(authorsLine(p.authors))}_`];
+  if (item.tldr) lines.push('', `**TL;DR** ${escapeDiscord(item.tldr)}`);
+  if (item.why) lines.push('', `**Why** ${escapeDiscord(item.why)}`);
   const fields: APIEmbedField[] = [];
   if (p.signals.upvotes !== undefined) fields.push({ name: '▲ Upvotes', value: String(p.signals.upvotes), inline: true });
-  if (p.links.code) {
+  const code = trustedCodeUrl(p.links.code);
+  if (code) {
     const stars = p.signals.githubStars !== undefined ? ` ★ ${compact(p.signals.githubStars)}` : '';
-    fields.push({ name: 'Code', value: `[${escapeMarkdown(codeRepoLabel(p.links.code))}](${p.links.code})${stars}`, inline: true });
+    fields.push({ name: 'Code', value: `[${escapeDiscord(codeRepoLabel(code))}](${maskedLinkUrl(code)})${stars}`, inline: true });
   } else if (p.signals.githubStars !== undefined) {
     fields.push({ name: '★ Stars', value: compact(p.signals.githubStars), inline: true });
   }
-  if (p.links.pdf) fields.push({ name: 'PDF', value: `[${escapeMarkdown(p.id)}](${p.links.pdf})`, inline: true });
+  const pdf = p.links.pdf ? paperPdfUrl(p) : undefined;
+  if (pdf) fields.push({ name: 'PDF', value: `[${escapeDiscord(p.id)}](${maskedLinkUrl(pdf)})`, inline: true });
   const footer = [
     options.rank !== undefined ? `#${options.rank}` : undefined,
-    p.id,
+    oneLine(p.id),
     options.digestHint ? '👍/👎 tunes this channel · ask about it in the thread' : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
   const url = paperLink(p);
   return fitEmbed({
-    title: oneLine(p.title) || p.id,
+    title: escapeDiscord(oneLine(p.title) || p.id),
     ...(url ? { url } : {}),
     description: lines.join('\n'),
     color: COLOR,
     ...(fields.length ? { fields } : {}),
-    ...(p.links.thumbnail ? { thumbnail: { url: p.links.thumbnail } } : {}),
+    ...(imageUrl(p.links.thumbnail) ? { thumbnail: { url: imageUrl(p.links.thumbnail)! } } : {}),
     footer: { text: footer },
   });
 }

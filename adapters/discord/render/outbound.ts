@@ -5,7 +5,8 @@ import type { Citation, Digest, Outbound } from '../../../src/types.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { packEmbeds, paperEmbed } from './embed.js';
 import { headerText, paperContent } from './digest.js';
-import { oneLine, splitMessage, toDiscordMarkdown, truncate } from './text.js';
+import { escapeDiscord, oneLine, splitMessage, toDiscordMarkdown, truncate } from './text.js';
+import { trustedUrl } from '../../../src/links.js';
 
 /** One Discord message body (content and/or embeds). */
 export interface DiscordMessage {
@@ -19,8 +20,9 @@ export function isEphemeral(out: Outbound): boolean {
 }
 
 function citationLine(c: Citation): string {
-  const title = truncate(oneLine(c.title), 200);
-  return c.url ? `[${c.index}] [${title.replace(/[[\]]/g, '')}](<${c.url}>)` : `[${c.index}] ${title}`;
+  const title = escapeDiscord(truncate(oneLine(c.title), 200));
+  const url = trustedUrl(c.url);
+  return url ? `[${c.index}] [${title}](<${url.replace(/[()<>]/g, (ch) => encodeURIComponent(ch))}>)` : `[${c.index}] ${title}`;
 }
 
 /** Content chunks followed by messages of packed embeds; the first embeds ride on the last chunk. */
@@ -61,7 +63,7 @@ export function renderOutbound(out: Outbound): DiscordMessage[] {
       messages = wholeDigest(out.digest);
       break;
     case 'papers': {
-      const text = [`**${oneLine(out.title)}**`, out.footer ? toDiscordMarkdown(out.footer) : undefined].filter(Boolean).join('\n');
+      const text = [`**${escapeDiscord(oneLine(out.title))}**`, out.footer ? toDiscordMarkdown(out.footer) : undefined].filter(Boolean).join('\n');
       messages = textWithEmbeds(text, out.items.map((item, i) => paperEmbed(item, { rank: out.items.length > 1 ? i + 1 : undefined })));
       break;
     }

@@ -1,13 +1,23 @@
 // Plain-text helpers for Discord content: neutral markup → Discord markdown without link
 // previews, truncation with "…", and splitting long text into ≤2000-character messages.
+import { escapeMarkdown } from 'discord.js';
 
-const URL_OR_LINK =
-  /\[([^\]\n]+)\]\(<?(https?:\/\/[^\s)>]+)>?\)|<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]*[^\s<>.,;:!?)'"\]*_~])/g;
+// The last alternative is any `[` a `](` follows on the same line: a possible masked-link opener.
+const URL_OR_BRACKET = /<(https?:\/\/[^\s>]+)>|(https?:\/\/[^\s<>]*[^\s<>.,;:!?)'"\]*_~])|(\[)(?=[^\n]*\]\s*\()/g;
 
 /**
- * Converts the core's neutral markup (`**bold**`, `_italic_`, `[label](url)`) to Discord
- * markdown, which shares the first two. Links get `<…>` so Discord shows no preview for them:
- * `[label](<url>)` and `<url>` for bare URLs. Code spans are left untouched.
+ * Untrusted text (titles, authors, TL;DRs, notes, model output) as inert Discord markdown: every
+ * markdown character is escaped, including masked links `[..](..)`, headings and list markers.
+ */
+export function escapeDiscord(text: string): string {
+  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true });
+}
+
+/**
+ * Converts the core's neutral markup (`**bold**`, `_italic_`) to Discord markdown, which shares
+ * both. Text never becomes a masked link: every `[` that could open one is escaped, so a `[label](url)` quoted from
+ * an abstract, a model or a user stays literal. Bare URLs get `<…>` so Discord shows no preview.
+ * Code spans are left untouched.
  */
 export function toDiscordMarkdown(text: string): string {
   return text
@@ -15,10 +25,9 @@ export function toDiscordMarkdown(text: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(URL_OR_LINK, (_m, label?: string, linkUrl?: string, wrapped?: string, bare?: string) => {
-            if (label !== undefined && linkUrl !== undefined) return `[${label}](<${linkUrl}>)`;
-            return `<${wrapped ?? bare}>`;
-          }),
+        : part.replace(URL_OR_BRACKET, (_m, wrapped?: string, bare?: string, bracket?: string) =>
+            bracket !== undefined ? `\\${bracket}` : `<${wrapped ?? bare}>`,
+          ),
     )
     .join('');
 }

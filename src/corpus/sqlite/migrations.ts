@@ -22,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
         changed_at TEXT NOT NULL
       );
       CREATE INDEX papers_by_listed_on ON papers (listed_on);
+      CREATE INDEX papers_by_lower_id ON papers (lower(id));
       CREATE VIRTUAL TABLE papers_fts USING fts5(
         title, authors, abstract,
         content='papers', content_rowid='n',

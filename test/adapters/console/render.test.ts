@@ -22,9 +22,9 @@ describe('console line syntax', () => {
 });
 
 describe('console rendering', () => {
-  it('turns neutral markup into plain text', () => {
+  it('turns neutral markup into plain text; a [label](url) in text stays literal', () => {
     expect(renderInline('**Interests:** _robots_ see [the paper](https://arxiv.org/abs/1) snake_case_name')).toBe(
-      'Interests: robots see the paper (https://arxiv.org/abs/1) snake_case_name',
+      'Interests: robots see [the paper](https://arxiv.org/abs/1) snake_case_name',
     );
   });
 

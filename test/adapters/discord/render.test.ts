@@ -8,9 +8,9 @@ import { messageBodyErrors } from '../../fakes/fake-discord.js';
 import { digest, item, paper } from './helpers.js';
 
 describe('toDiscordMarkdown', () => {
-  it('wraps bare and masked links so Discord shows no preview, leaving code and wrapped links alone', () => {
+  it('wraps bare links so Discord shows no preview and keeps masked links inert, leaving code and wrapped links alone', () => {
     expect(toDiscordMarkdown('see https://a.org/x, then (https://b.org/y).')).toBe('see <https://a.org/x>, then (<https://b.org/y>).');
-    expect(toDiscordMarkdown('[paper](https://arxiv.org/abs/1) and <https://c.org>')).toBe('[paper](<https://arxiv.org/abs/1>) and <https://c.org>');
+    expect(toDiscordMarkdown('[paper](https://arxiv.org/abs/1) and <https://c.org>')).toBe('\\[paper](<https://arxiv.org/abs/1>) and <https://c.org>');
     expect(toDiscordMarkdown('**bold** _it_ `https://code.org`')).toBe('**bold** _it_ `https://code.org`');
     expect(toDiscordMarkdown('**https://bold.org**')).toBe('**<https://bold.org>**');
   });

@@ -10,6 +10,7 @@ import {
   eventEnvelope,
   postEvent,
   postInteraction,
+  postSigned,
   postSlashCommand,
   slashCommandFields,
 } from '../../fakes/slack-signed-request.js';
@@ -71,6 +72,17 @@ describe('Slack adapter, HTTP mode', () => {
     const res = await postSlashCommand(url, 'wrong-secret', slashCommandFields('help', fake.responseUrl('bad')));
     expect(res.status).toBe(401);
     expect(core.commands).toHaveLength(0);
+  });
+
+  it('rejects correctly signed requests dated 400 s in the future or the past; accepts one dated 200 s ahead', async () => {
+    const body = new URLSearchParams(slashCommandFields('help', fake.responseUrl('skew'))).toString();
+    const now = Math.floor(Date.now() / 1000);
+    const form = 'application/x-www-form-urlencoded';
+    expect((await postSigned(url, SECRET, body, form, {}, now + 400)).status).toBe(401);
+    expect((await postSigned(url, SECRET, body, form, {}, now - 400)).status).toBe(401);
+    expect(core.commands).toHaveLength(0);
+    expect((await postSigned(url, SECRET, body, form, {}, now + 200)).status).toBe(200);
+    await until(() => core.commands.length === 1, 'the fresh command');
   });
 
   it('acks a slash command at once while the core takes 4 s, then responds through response_url', async () => {

@@ -54,9 +54,9 @@ describe('Slack rendering: escaping', () => {
     expect(json).not.toContain('javascript:');
   });
 
-  it('converts neutral markup after escaping', () => {
+  it('converts neutral markup after escaping; a [label](url) in text never becomes <url|label>', () => {
     expect(neutralToMrkdwn('**bold** and [a <b>](https://x.example/?q=1&r=2) & _it_')).toBe(
-      '*bold* and <https://x.example/?q=1&amp;r=2|a &lt;b&gt;> &amp; _it_',
+      '*bold* and [a &lt;b&gt;](https://x.example/?q=1&amp;r=2) &amp; _it_',
     );
     expect(neutralToMrkdwn('[bad](javascript:alert(1))')).not.toContain('<javascript');
     expect(escapeMrkdwn('<!here> & >')).toBe('&lt;!here&gt; &amp; &gt;');
