@@ -104,6 +104,21 @@ describe('relevance learned from the papers and the channel', () => {
     expect(ids(ranked).indexOf(closer.id)).toBeLessThan(ids(ranked).indexOf(famous.id));
   });
 
+  it("with one example, a paper on its topic outranks one that only repeats its title's words, even where both share many of its words", () => {
+    const d = day();
+    const example = paper(
+      'Towards Robust Mapping at Scale',
+      'Urchin barrens expand as marine heatwaves weaken kelp forests along temperate coasts; drone surveys map canopy loss.',
+    );
+    const titleWords = paper('Towards Robust Mapping at Scale for Road Networks', 'Satellite imagery maps road networks in growing cities.');
+    const onTopic = paper('Kelp Canopy Loss', 'Marine heatwaves weaken kelp forests and urchin barrens expand along temperate coasts.');
+    // A small pool, where both candidates stand far above the typical one.
+    const pool = [example, titleWords, onTopic, d.glacier, ...d.filler];
+    const ranked = rankLexical(pool, profile({ examples: [example] }));
+    expect(ids(ranked)[0]).toBe(onTopic.id);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+  });
+
   it("a 👎 sinks the disliked paper's near-duplicates", () => {
     const d = day();
     const interests = 'kelp forests under marine heatwaves, glaciers';
