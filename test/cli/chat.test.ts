@@ -5,6 +5,8 @@ import { createBotStore } from '../../src/store/index.js';
 import { defaultSubscription } from '../../src/main.js';
 import { readConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { loadRun } from '../../src/digest/run-state.js';
+import type { Weekday } from '../../src/types.js';
 
 describe('paperbot chat', () => {
   it('answers /papers commands from stdin and leaves at the end of input', async () => {
@@ -74,9 +76,11 @@ describe('paperbot chat as a platform: digests posted into the terminal', () => 
       const store = await createBotStore(env.PAPERBOT_STORE_URL!, silentLogger);
       const channel = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };
       const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-      await store.saveSubscription(
-        defaultSubscription(channel, readConfig(env), { createdAt: yesterday, schedule: { time: '00:00', tz: 'UTC', days: [1, 2, 3, 4, 5, 6, 7] } }),
-      );
+      const everyDay = { createdAt: yesterday, schedule: { time: '00:00', tz: 'UTC', days: [1, 2, 3, 4, 5, 6, 7] as Weekday[] } };
+      await store.saveSubscription(defaultSubscription(channel, readConfig(env), everyDay));
+      // A Slack channel due on the same store is serve's to post: the chat leaves it alone.
+      const slack = { platform: 'slack' as const, channelId: 'C1', key: 'slack:C1' };
+      await store.saveSubscription(defaultSubscription(slack, readConfig(env), everyDay));
       await store.close();
       const run = await runCli(['chat'], env, '#1 +1\n');
       expect(run.code, run.stderr).toBe(0);
@@ -86,6 +90,10 @@ describe('paperbot chat as a platform: digests posted into the terminal', () => 
       // A second session the same day does not post it again.
       const again = await runCli(['chat'], env, '');
       expect(again.stdout).not.toMatch(/^#0 /m);
+      const after = await createBotStore(env.PAPERBOT_STORE_URL!, silentLogger);
+      expect(await loadRun(after.kv, 'slack:C1', today())).toBeUndefined();
+      expect((await loadRun(after.kv, 'console:terminal', today()))?.status).toBe('done');
+      await after.close();
     } finally {
       await tmp.cleanup();
     }
