@@ -4,6 +4,7 @@ import { redact, registerSecrets } from './ops/redact.js';
 import { secretValues } from './ops/secret-values.js';
 import { ConfigError } from './errors.js';
 import { splitList } from './split-list.js';
+import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -28,7 +29,7 @@ const EnvSchema = z.object({
   // core
   PAPERBOT_SOURCES: opt(z.string()),
   PAPERBOT_INTERESTS: opt(z.string()),
-  PAPERBOT_DIGEST_SIZE: opt(positiveInt.max(50)),
+  PAPERBOT_DIGEST_SIZE: opt(z.coerce.number().int().min(MIN_DIGEST_SIZE).max(MAX_DIGEST_SIZE)),
   PAPERBOT_THRESHOLD: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_DIGEST_TIME: opt(hhmm),
   PAPERBOT_TZ: opt(z.string()),
@@ -38,6 +39,10 @@ const EnvSchema = z.object({
   PAPERBOT_ARXIV_RSS_URL: opt(url),
   PAPERBOT_ARXIV_DELAY_MS: opt(z.coerce.number().int().min(0)),
   PAPERBOT_HTTP_TIMEOUT_MS: opt(positiveInt),
+  PAPERBOT_ARXIV_HTML_URL: opt(url),
+  PAPERBOT_ARXIV_PDF_URL: opt(url),
+  PAPERBOT_PDF_MAX_BYTES: opt(positiveInt),
+  PAPERBOT_ANSWER_TIMEOUT_MS: opt(positiveInt),
   // LLM
   OPENAI_API_KEY: opt(z.string()),
   OPENAI_BASE_URL: opt(url),
@@ -45,6 +50,7 @@ const EnvSchema = z.object({
   PAPERBOT_SUMMARY_MODEL: opt(z.string()),
   PAPERBOT_EMBEDDING_MODEL: opt(z.string()),
   PAPERBOT_DAILY_TOKEN_BUDGET: opt(positiveInt),
+  PAPERBOT_QUESTION_BUDGET_SHARE: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_LLM_TIMEOUT_MS: opt(positiveInt),
   PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
   // store
@@ -56,6 +62,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
   SLACK_SIGNING_SECRET: opt(z.string()),
   SLACK_API_URL: opt(url),
+  SLACK_COMMAND: opt(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, { message: 'must be the slash command of your app, e.g. /papers or /arxiv' })),
   PORT: opt(z.coerce.number().int().min(0).max(65535)),
   // Discord
   DISCORD_TOKEN: opt(z.string()),
@@ -73,6 +80,8 @@ export interface LlmConfig {
   summaryModel: string;
   embeddingModel?: string;
   dailyTokenBudget?: number;
+  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
+  questionBudgetShare?: number;
   timeoutMs: number;
   shortlistSize: number;
 }
@@ -86,7 +95,11 @@ export interface Config {
   digestTime: string;
   tz: string;
   logLevel: string;
-  urls: { hf: string; arxivApi: string; arxivRss: string };
+  urls: { hf: string; arxivApi: string; arxivRss: string; arxivHtml: string; arxivPdf: string };
+  /** Largest PDF read for a full text (PAPERBOT_PDF_MAX_BYTES, default 25 MB). */
+  pdfMaxBytes: number;
+  /** How long a question may take before the bot says it ran out of time (default 30 s). */
+  answerTimeoutMs: number;
   arxivDelayMs: number;
   httpTimeoutMs: number;
   storeUrl: string;
@@ -98,6 +111,8 @@ export interface Config {
     appToken?: string;
     signingSecret?: string;
     apiUrl?: string;
+    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
+    command: string;
     port: number;
   };
   discord?: {
@@ -200,7 +215,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       hf: e.PAPERBOT_HF_URL ?? 'https://huggingface.co',
       arxivApi: e.PAPERBOT_ARXIV_API_URL ?? 'https://export.arxiv.org/api/query',
       arxivRss: e.PAPERBOT_ARXIV_RSS_URL ?? 'https://rss.arxiv.org/rss',
+      arxivHtml: e.PAPERBOT_ARXIV_HTML_URL ?? 'https://arxiv.org/html',
+      arxivPdf: e.PAPERBOT_ARXIV_PDF_URL ?? 'https://arxiv.org/pdf',
     },
+    pdfMaxBytes: e.PAPERBOT_PDF_MAX_BYTES ?? 25 * 1024 * 1024,
+    answerTimeoutMs: e.PAPERBOT_ANSWER_TIMEOUT_MS ?? 30_000,
     arxivDelayMs: e.PAPERBOT_ARXIV_DELAY_MS ?? 3000,
     httpTimeoutMs: e.PAPERBOT_HTTP_TIMEOUT_MS ?? 30_000,
     storeUrl,
@@ -213,6 +232,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           summaryModel: e.PAPERBOT_SUMMARY_MODEL ?? model,
           embeddingModel: e.PAPERBOT_EMBEDDING_MODEL,
           dailyTokenBudget: e.PAPERBOT_DAILY_TOKEN_BUDGET,
+          questionBudgetShare: e.PAPERBOT_QUESTION_BUDGET_SHARE,
           timeoutMs: e.PAPERBOT_LLM_TIMEOUT_MS ?? 60_000,
           shortlistSize: e.PAPERBOT_SHORTLIST_SIZE ?? 30,
         }
@@ -223,6 +243,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
           apiUrl: e.SLACK_API_URL,
+          command: e.SLACK_COMMAND ?? '/papers',
           port,
         }
       : undefined,

@@ -10,6 +10,9 @@ import { moveLegacyPapers } from './store/legacy-papers.js';
 import { createArxivLookup, createSource } from './sources/registry.js';
 import { FILE_FETCH_TTL_MS, SHARED_FETCH_TTL_MS, shareFetches } from './sources/shared-fetches.js';
 import { createExtractiveAnswerer } from './qa/extractive.js';
+import { createFullTextFetcher } from './fulltext/fetch-full-text.js';
+import { createFullTexts } from './fulltext/full-texts.js';
+import { sharedArxivPacer } from './sources/arxiv-pacer.js';
 import { createBotCore } from './bot/create-bot.js';
 import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
 import { localDate } from './dates.js';
@@ -129,9 +132,23 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         since: sinceDate(sub),
       }),
   };
+  const fullTexts = createFullTexts({
+    corpus,
+    fetcher: createFullTextFetcher({
+      htmlBase: config.urls.arxivHtml,
+      pdfBase: config.urls.arxivPdf,
+      pdfMaxBytes: config.pdfMaxBytes,
+      timeoutMs: config.httpTimeoutMs,
+      pacer: sharedArxivPacer(config.arxivDelayMs),
+      fetch: options.fetch,
+      logger,
+      now: () => clock.now(),
+    }),
+    logger,
+  });
   const answerer = llm
-    ? llm.createAnswerer({ corpus, fallback: (reason) => createExtractiveAnswerer({ corpus, reason }) })
-    : createExtractiveAnswerer({ corpus });
+    ? llm.createAnswerer({ corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
+    : createExtractiveAnswerer({ corpus, fullTexts });
   const core = createBotCore({
     store,
     corpus,
@@ -150,6 +167,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       days: WEEKDAYS,
     },
     llmConfigured: Boolean(config.llm),
+    answerTimeoutMs: config.answerTimeoutMs,
   });
   let closing: Promise<void> | undefined;
   return {

@@ -10,6 +10,7 @@ import type {
   CommandInvocation,
   Feedback,
   FeedbackEvent,
+  MessageRef,
   Outbound,
   Paper,
   PlatformName,
@@ -28,10 +29,21 @@ import type {
 export interface BotCore {
   /** Run a slash command. The adapter has already acknowledged the platform. Never throws. */
   handleCommand(cmd: CommandInvocation): Promise<Outbound>;
-  /** A message in a thread. Resolves null when the thread is not one of ours: stay silent. */
-  handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null>;
+  /**
+   * A message in a thread. Resolves null when the thread is not one of ours: stay silent. When
+   * `progress` is given and answering will take a while, the core first calls
+   * `progress.placeholder` with a short "working on it" message; the adapter shows it at once
+   * and then edits the resolved answer into it.
+   */
+  handleThreadMessage(msg: ThreadMessage, progress?: ThreadProgress): Promise<Outbound | null>;
   /** A 👍/👎 on a message the bot posted. Unknown messages are ignored. */
   handleFeedback(event: FeedbackEvent): Promise<void>;
+}
+
+/** How the core shows that a thread answer is on its way. */
+export interface ThreadProgress {
+  /** Show `message` in the thread now; the answer will replace it. Rejections are ignored. */
+  placeholder(message: Outbound): Promise<void>;
 }
 
 /** Implemented by adapters/slack, adapters/discord, adapters/console. */
@@ -46,8 +58,10 @@ export interface ChatAdapter {
    * Throws ChannelUnavailableError when the channel is gone or closed to the bot.
    */
   post(channel: ChannelRef, message: Outbound): Promise<ThreadRef>;
-  /** Reply inside an existing thread. */
-  reply(thread: ThreadRef, message: Outbound): Promise<void>;
+  /** Reply inside an existing thread; returns the reply's ref so it can be edited. */
+  reply(thread: ThreadRef, message: Outbound): Promise<MessageRef>;
+  /** Replace the content of a message the bot sent (Slack chat.update, Discord message edit). */
+  edit(message: MessageRef, content: Outbound): Promise<void>;
 }
 
 // ============================================================================ Papers
@@ -96,7 +110,15 @@ export interface Llm {
     schema: z.ZodType<T>;
     maxOutputTokens?: number;
     signal?: AbortSignal;
+    /** Sampling for repeatable answers (the judge sends temperature 0 and a fixed seed). */
+    sampling?: Sampling;
   }): Promise<{ data: T; usage: LlmUsage }>;
+}
+
+/** Sampling parameters a call may fix; servers that ignore `seed` simply do. */
+export interface Sampling {
+  temperature?: number;
+  seed?: number;
 }
 
 // ============================================================================ State

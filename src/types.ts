@@ -17,6 +17,11 @@ export interface ThreadRef extends ChannelRef {
   threadId: string;
 }
 
+/** A message the bot sent, so it can edit it later (Slack ts, Discord message id). */
+export interface MessageRef extends ChannelRef {
+  messageId: string;
+}
+
 /** Who sent a command or message, with the role the adapter observed on the platform. */
 export interface UserRef {
   id: string;
@@ -134,6 +139,11 @@ export interface Subscription {
   exclude: string[];
   /** Followed author names. */
   follow: string[];
+  /**
+   * Example papers (arXiv ids) from `/papers like` and 👍: ranking prefers papers like them, and
+   * they are never shown in a digest. Absent in subscriptions saved before examples existed.
+   */
+  likes?: string[];
   /** Source names (PAPERBOT_SOURCES syntax). Empty = the configured default. */
   sources: string[];
   /** Most papers per digest. */
@@ -215,6 +225,8 @@ export interface Digest {
   notes: DigestNote[];
   /** "Themes of the day" line, when a model wrote one. */
   themes?: string;
+  /** Papers the channel's exclude filter hid that would have been shown (best first). */
+  hidden?: DigestItem[];
   /** Tokens this run used, when a model was called. */
   tokens?: { prompt: number; completion: number };
   /** Every source failed: the digest carries only its notes and the day stays open for a retry. */
@@ -229,6 +241,8 @@ export interface Citation {
   paperId: string;
   title: string;
   url?: string;
+  /** The sections quoted, as written in the text (`§4.2`), each with a link to it when known. */
+  sections?: Array<{ label: string; url?: string }>;
 }
 
 /**

@@ -3,7 +3,7 @@
 // for the line syntax.
 import { createInterface, type Interface } from 'node:readline';
 import type { BotCore, ChatAdapter } from '../../src/ports.js';
-import type { ChannelRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
+import type { ChannelRef, MessageRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
 import { renderOutbound } from './render.js';
 import { parseConsoleLine } from './parse-line.js';
 
@@ -26,10 +26,18 @@ export interface ConsoleAdapterOptions {
   banner?: boolean;
   /** Prompt shown before each line. Default "papers> " on a TTY, none otherwise. */
   prompt?: string | false;
+  /**
+   * Posts today's digest into this console through `post` (the `digest` line; `again`: post a day
+   * already posted once more) and resolves with a one-line status. Unset: `digest` says it cannot.
+   */
+  postDigestNow?: (again: boolean) => Promise<string>;
+  /** Typed lines wait until this settles (a digest posted at start comes before the first answer). */
+  ready?: Promise<unknown>;
 }
 
 const BANNER = [
   'paperbot console chat. Type `help` for the commands (with or without /papers).',
+  '`digest` posts today\'s digest here now (after `subscribe`, also on its schedule while the chat runs).',
   'After a digest is posted here: `#2 what dataset do they use?` asks in paper 2\'s thread,',
   '`#0 …` asks about the whole digest, `#2 +1` / `#2 -1` votes, `#2 undo +1` takes a vote back.',
   '`quit` or end of input leaves.',
@@ -53,11 +61,15 @@ export class ConsoleAdapter implements ChatAdapter {
   private readonly prompt: string | false;
   private core: BotCore | undefined;
   private rl: Interface | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<void>;
   private seq = 0;
+  /** Thread ids stay unique across chat sessions on the same store (m1 of yesterday is not m1 today). */
+  private readonly session = Date.now().toString(36);
   /** `#n` → thread ref, for the last digest posted here. */
   private readonly targets = new Map<number, ThreadRef>();
   private readonly labels = new Map<string, number>();
+  /** The thread each reply went to, so an edit can say where it belongs. */
+  private readonly replyThreads = new Map<string, ThreadRef>();
   private resolveDone!: () => void;
   private stopped = false;
 
@@ -68,6 +80,10 @@ export class ConsoleAdapter implements ChatAdapter {
     this.color = options.color ?? Boolean(options.output.isTTY);
     this.prompt = options.prompt ?? (options.output.isTTY ? 'papers> ' : false);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.queue = Promise.resolve(options.ready).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   async start(core: BotCore): Promise<void> {
@@ -93,7 +109,7 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async post(channel: ChannelRef, message: Outbound): Promise<ThreadRef> {
-    const threadId = `m${++this.seq}`;
+    const threadId = `${this.session}-m${++this.seq}`;
     const ref: ThreadRef = { ...channel, threadId, key: `${channel.key}:${threadId}` };
     if (message.kind === 'digest-header') {
       this.targets.clear();
@@ -108,14 +124,27 @@ export class ConsoleAdapter implements ChatAdapter {
     return ref;
   }
 
-  async reply(thread: ThreadRef, message: Outbound): Promise<void> {
+  async reply(thread: ThreadRef, message: Outbound): Promise<MessageRef> {
     const n = this.labels.get(thread.key);
-    const head = `↳ ${n !== undefined ? `#${n}` : `thread ${thread.threadId}`}: `;
+    this.writeBlock(this.threadBlock(`↳ ${n !== undefined ? `#${n}` : `thread ${thread.threadId}`}: `, message));
+    const messageId = `r${++this.seq}`;
+    this.replyThreads.set(messageId, thread);
+    return { platform: thread.platform, channelId: thread.channelId, key: `${thread.platform}:${thread.channelId}`, messageId };
+  }
+
+  /** A terminal cannot rewrite an earlier line reliably: the edited message is printed again, marked. */
+  async edit(message: MessageRef, content: Outbound): Promise<void> {
+    const thread = this.replyThreads.get(message.messageId);
+    const n = thread ? this.labels.get(thread.key) : undefined;
+    this.writeBlock(this.threadBlock(`↳ ${n !== undefined ? `#${n}` : 'thread'} (updated): `, content));
+  }
+
+  private threadBlock(head: string, message: Outbound): string {
     const body = renderOutbound(message, { color: this.color })
       .split('\n')
       .map((line, i) => (i === 0 || !line ? line : `  ${line}`))
       .join('\n');
-    this.writeBlock(`${head}${body}`);
+    return `${head}${body}`;
   }
 
   /** Handles one line as if typed (the read loop calls this; tests may too). */
@@ -130,6 +159,9 @@ export class ConsoleAdapter implements ChatAdapter {
         case 'quit':
           await this.stop();
           return;
+        case 'digest':
+          this.write(this.options.postDigestNow ? await this.options.postDigestNow(action.again) : '(this console cannot post digests)');
+          break;
         case 'command': {
           const out = await core.handleCommand({
             name: action.name,
@@ -144,8 +176,14 @@ export class ConsoleAdapter implements ChatAdapter {
         case 'thread': {
           const ref = this.target(action.target);
           if (!ref) break;
-          const out = await core.handleThreadMessage({ thread: ref, text: action.text, user: this.user, mentionsBot: true });
-          if (out) await this.reply(ref, out);
+          let placeholder: Promise<MessageRef> | undefined;
+          const out = await core.handleThreadMessage(
+            { thread: ref, text: action.text, user: this.user, mentionsBot: true },
+            { placeholder: (m) => (placeholder = this.reply(ref, m)).then(() => undefined) },
+          );
+          const shown = placeholder ? await placeholder : undefined;
+          if (out && shown) await this.edit(shown, out);
+          else if (out) await this.reply(ref, out);
           else this.write(`(paperbot does not answer in the thread of #${action.target})`);
           break;
         }

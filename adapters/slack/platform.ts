@@ -7,7 +7,7 @@ import { registerSlackManifest } from './setup-command.js';
 /** The Slack platform (Socket Mode with SLACK_APP_TOKEN, else HTTP mode on PORT). */
 export const slackPlatform: PlatformDescriptor = {
   name: 'slack',
-  env: ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT'],
+  env: ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_COMMAND', 'SLACK_API_URL', 'PORT'],
   configured: (config) => Boolean(config.slack),
   secrets: (config) => [config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret],
   urls: (config) => [config.slack?.apiUrl],
@@ -22,6 +22,7 @@ export const slackPlatform: PlatformDescriptor = {
       appToken: slack.appToken,
       signingSecret: slack.signingSecret,
       apiUrl: slack.apiUrl,
+      command: slack.command,
       port: slack.port,
       logger,
       eventDedup: firstTime,

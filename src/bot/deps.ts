@@ -31,6 +31,8 @@ export interface BotDeps {
   defaults: BotDefaults;
   /** True when a language model is configured (answers and help say so otherwise). */
   llmConfigured: boolean;
+  /** How long a thread answer may take before the bot says it ran out of time (default 30 s). */
+  answerTimeoutMs?: number;
   /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
   work?: ExpensiveWork;
 }

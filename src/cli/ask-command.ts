@@ -9,7 +9,10 @@ export function formatAnswer(answer: Answer): string {
   const lines = [answer.text.trim()];
   if (answer.citations.length) {
     lines.push('', 'Sources:');
-    for (const c of answer.citations) lines.push(`  [${c.index}] ${c.title} (${c.paperId})${c.url ? ` ${c.url}` : ''}`);
+    for (const c of answer.citations) {
+      lines.push(`  [${c.index}] ${c.title} (${c.paperId})${c.url ? ` ${c.url}` : ''}`);
+      for (const s of c.sections ?? []) lines.push(`      ${s.label}${s.url ? ` ${s.url}` : ''}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

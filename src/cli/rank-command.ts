@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Paper, RankedPaper } from '../types.js';
 import { splitList } from '../split-list.js';
 import type { InterestProfile } from '../rank/profile.js';
+import type { PaperCorpus } from '../ports.js';
 import { systemClock } from '../clock.js';
 import { configFrom, withApp, type CliIo } from './io.js';
 
@@ -11,6 +12,7 @@ interface RankFlags {
   include?: string;
   exclude?: string;
   follow?: string;
+  like?: string;
   json?: boolean;
 }
 
@@ -33,9 +35,11 @@ function rows(ranked: RankedPaper[], inputIds: Map<Paper, string | number>): Ran
 }
 
 /**
- * `paperbot rank --input FILE --interests TEXT [--json]`: every input paper, best first, with its
- * score and why it matched. No threshold or size cut; ids are echoed verbatim. When a model is
- * configured the shortlist is judged as in a digest (degrading to the lexical order on failure).
+ * `paperbot rank --input FILE [--interests TEXT] [--like ID,…] [--json]`: every input paper, best
+ * first, with its score and why it matched; example papers (`--like`) are left out. No threshold
+ * or size cut; ids are echoed verbatim. With PAPERBOT_CORPUS_URL set, the corpus lends term
+ * statistics, related papers and acronym definitions. When a model is configured the shortlist
+ * is judged as in a digest (degrading to the lexical order on failure).
  */
 export function registerRank(program: Command, io: CliIo): void {
   program
@@ -46,27 +50,49 @@ export function registerRank(program: Command, io: CliIo): void {
     .option('--include <words>', 'comma list of words that must boost a paper')
     .option('--exclude <words>', 'comma list of words that rule a paper out')
     .option('--follow <authors>', 'comma list of followed authors')
+    .option('--like <ids>', 'comma list of example papers (ids in the input file, the corpus, or arXiv ids); left out of the output')
     .option('--json', 'print a JSON array of {id, title, score, why}')
     .action(async (flags: RankFlags) => {
       const config = await configFrom(io);
-      const { readRankInput } = await import('./read-rank-input.js');
+      const [{ readRankInput }, { rankWithCorpus }, { openCorpus }, { findExamples }, { localDate }] = await Promise.all([
+        import('./read-rank-input.js'),
+        import('../rank/rank-with-corpus.js'),
+        import('../corpus/index.js'),
+        import('./rank-examples.js'),
+        import('../dates.js'),
+      ]);
       const inputs = await readRankInput(flags.input, config);
-      const profile: InterestProfile = {
-        interests: (flags.interests ?? config.interests).trim(),
-        include: splitList(flags.include ?? ''),
-        exclude: splitList(flags.exclude ?? ''),
-        follow: splitList(flags.follow ?? ''),
-        feedback: [],
-      };
-      const papers = inputs.map((i) => i.paper);
+      const corpusUrl = io.env.PAPERBOT_CORPUS_URL?.trim();
+      const corpus: PaperCorpus | undefined = corpusUrl ? await openCorpus(corpusUrl) : undefined;
+      let ranked: RankedPaper[];
+      let profile: InterestProfile;
+      try {
+        const likeIds = splitList(flags.like ?? '');
+        const examples = likeIds.length
+          ? await findExamples(likeIds, inputs, { corpus, withApp: (find) => withApp(io, config, find) })
+          : [];
+        profile = {
+          // With examples only, PAPERBOT_INTERESTS is not silently mixed in.
+          interests: (flags.interests ?? (examples.length ? '' : config.interests)).trim(),
+          include: splitList(flags.include ?? ''),
+          exclude: splitList(flags.exclude ?? ''),
+          follow: splitList(flags.follow ?? ''),
+          feedback: [],
+          examples,
+        };
+        ranked = await rankWithCorpus(
+          inputs.map((i) => i.paper),
+          profile,
+          { corpus },
+        );
+      } finally {
+        await corpus?.close();
+      }
       const inputIds = new Map(inputs.map((i) => [i.paper, i.inputId]));
-      const { rankLexical } = await import('../rank/lexical.js');
-      let ranked = rankLexical(papers, profile);
       if (config.llm && ranked.length > 0) {
         ranked = await withApp(io, config, async (app) => {
           const stages = app.newModelStages?.();
           if (!stages?.rerank) return ranked;
-          const { localDate } = await import('../dates.js');
           const date = localDate(systemClock.now(), config.tz);
           const judged = await stages.rerank(ranked, profile, { channelKey: 'cli:rank', date });
           for (const note of judged.notes) io.stderr.write(`note: ${note.text}\n`);

@@ -3,7 +3,8 @@ import type { BotStore, Clock, Logger, PaperCorpus, PaperSource } from '../ports
 import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
-import { rankLexical } from '../rank/lexical.js';
+import { rankWithCorpus } from '../rank/rank-with-corpus.js';
+import { examplePapers } from '../rank/example-papers.js';
 import { buildDigest, isShowable } from './build-digest.js';
 import { ingest } from './ingest.js';
 
@@ -59,6 +60,8 @@ export interface PrepareOptions {
   since?: string;
   /** Skip fetching (use stored papers only). */
   offline?: boolean;
+  /** Stored papers listed after this date are left out (a digest for a past day). Default: no bound. */
+  until?: string;
 }
 
 function daysBefore(date: string, days: number): string {
@@ -106,7 +109,7 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
 
   const earliest = daysBefore(options.date, MAX_BACKFILL_DAYS);
   const since = options.since && options.since > earliest ? options.since : undefined;
-  const stored = await deps.corpus.papersListedBetween(since ?? options.date);
+  const stored = await deps.corpus.papersListedBetween(since ?? options.date, options.until);
   const candidates = mergePapers([...fetched, ...stored]);
   const seen = await deps.store.seenPaperIds(channelKey);
   const fresh = candidates.filter((p) => !seen.has(p.id));
@@ -114,8 +117,9 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
   }
 
-  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey));
-  let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
+  const examples = await examplePapers(sub.likes ?? [], deps.corpus);
+  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey), examples);
+  let ranked = await rankWithCorpus(fresh, profile, deps, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
   if (models?.rerank && ranked.length > 0) {
     const judged = await models.rerank(ranked, profile, { channelKey, date: options.date });

@@ -10,6 +10,7 @@ import { parsePaperList } from '../../src/sources/file-papers.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { evidenceIn, quoteFrom } from '../llm/support/responder.js';
 import { postSlashCommand, slashCommandFields } from '../fakes/slack-signed-request.js';
 import { startServeUnderTest, todaysPapers, type ServeUnderTest } from './support/serve-harness.js';
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   openai = await startFakeOpenAiServer({
     chat: (req) =>
       req.schemaName === 'ask'
-        ? { delayMs: LLM_DELAY_MS, json: { answer: 'Two of them do [1] <!channel> & friends.', supported: true, cited: [1] } }
+        ? { delayMs: LLM_DELAY_MS, json: { answered: true, claims: [{ text: 'Two of them do <!channel> & friends.', paper: 1, quote: quoteFrom(evidenceIn(req)[0]!) }] } }
         : { json: {} },
   });
   // A store that already holds today's papers (as after an earlier ingest).
@@ -71,7 +72,7 @@ describe('Slack journey with a slow model', () => {
     const response = await fake.waitForResponse('ask1', 20_000);
     expect(response.outcome).toBe('ok');
     const wire = JSON.stringify(response.body);
-    expect(wire).toContain('Two of them do [1] &lt;!channel&gt; &amp; friends.');
+    expect(wire).toContain('Two of them do &lt;!channel&gt; &amp; friends. [1]');
     expect(wire).not.toContain('<!channel>');
     expect(wire).toContain('Sources');
     // The model saw the question and the stored papers.
@@ -86,7 +87,7 @@ describe('Slack journey with a slow model', () => {
     expect(callback.at - sentAt).toBeLessThan(3000);
     expect(callback.body).toMatchObject({ type: 5 });
     const reply = await discord.rest.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${payload.token}/messages/@original`), 20_000);
-    expect(JSON.stringify(reply.body)).toContain('Two of them do [1]');
+    expect(JSON.stringify(reply.body)).toContain('Two of them do <!channel> & friends. [1]');
     expect(reply.body.allowed_mentions).toMatchObject({ parse: [] });
   });
 });
