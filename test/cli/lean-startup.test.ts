@@ -31,7 +31,7 @@ async function packagesLoadedBy(argv: string[], env: Record<string, string | und
 }
 
 const CHAT_AND_MODEL = ['discord.js', '@discordjs/rest', '@slack/bolt', '@slack/web-api', 'openai'];
-const APP = ['zod', 'pino', 'better-sqlite3', 'keyv', ...CHAT_AND_MODEL];
+const APP = ['zod', 'pino', 'better-sqlite3', 'keyv', 'cheerio', 'unpdf', ...CHAT_AND_MODEL];
 
 describe('start-up: what each command loads', () => {
   it.each([[['--help']], [['digest', '--help']], [['serve', '--help']]])(
