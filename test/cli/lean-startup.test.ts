@@ -55,4 +55,22 @@ describe('start-up: what each command loads', () => {
       await tmp.cleanup();
     }
   }, 30_000);
+
+  it('digest --post slack:… loads Bolt and not discord.js (each platform loads its SDK only when used)', async () => {
+    const tmp = await tempDir();
+    try {
+      const env = await offlineEnv({
+        PAPERBOT_STORE_URL: `sqlite://${tmp.file('store.sqlite')}`,
+        SLACK_BOT_TOKEN: 'xoxb-lean-startup',
+        SLACK_APP_TOKEN: 'xapp-lean-startup',
+        SLACK_API_URL: `${(await offlineEnv()).PAPERBOT_HF_URL}/api/`,
+      });
+      const empty = await tmp.write('papers.json', []);
+      const { packages } = await packagesLoadedBy(['digest', '--post', 'slack:C0123', '--sources', `file:${empty}`], env);
+      expect(packages).toContain('@slack/bolt');
+      for (const name of ['discord.js', 'openai']) expect(packages, name).not.toContain(name);
+    } finally {
+      await tmp.cleanup();
+    }
+  }, 30_000);
 });
