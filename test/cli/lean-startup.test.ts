@@ -2,7 +2,8 @@
 // dependencies; commands that use no chat platform or model load no chat SDK or openai.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, stat, utimes } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { offlineEnv, tempDir } from './support/run-cli.js';
 
@@ -71,6 +72,29 @@ describe('start-up: what each command loads', () => {
       for (const name of ['discord.js', 'openai']) expect(packages, name).not.toContain(name);
     } finally {
       await tmp.cleanup();
+    }
+  }, 30_000);
+});
+
+describe('bin/paperbot.mjs: the build or the source', () => {
+  const built = resolve(import.meta.dirname, '../../dist/src/cli.js');
+
+  it.skipIf(!existsSync(built))('runs a current build without tsx, and the source through tsx once a source file is newer than the build', async () => {
+    const builtAt = await stat(built);
+    try {
+      // Built just now: newer than every source.
+      const now = new Date();
+      await utimes(built, now, now);
+      const current = await packagesLoadedBy(['--help']);
+      expect(current.code).toBe(0);
+      expect(current.packages).not.toContain('tsx');
+      // Older than every source, as after editing a file without rebuilding.
+      await utimes(built, new Date(0), new Date(0));
+      const stale = await packagesLoadedBy(['--help']);
+      expect(stale.code).toBe(0);
+      expect(stale.packages).toContain('tsx');
+    } finally {
+      await utimes(built, builtAt.atime, builtAt.mtime);
     }
   }, 30_000);
 });
