@@ -1,6 +1,6 @@
 // The embedded default ranker: no model, no network. Scores every candidate for one channel
-// from its interests (phrases; acronyms and long forms mined from the papers; related words from
-// pseudo-relevance feedback), its example papers, include/exclude words, followed authors and
+// from its interests (phrases; acronyms and long forms mined from the papers; a sentence also as
+// one BM25 query; related words from pseudo-relevance feedback), its example papers, include/exclude words, followed authors and
 // 👍/👎 feedback, plus small capped popularity and recency terms. All it knows about words comes
 // from the candidates and, when given, the corpus (CorpusEvidence): nothing is hand-kept.
 import type { Paper, RankedPaper } from '../types.js';
