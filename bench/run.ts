@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures next to their targets. Never asserts; exits 0 unless a section crashes.
 // BENCH_PAPERS=N shrinks the corpus (default 100,000); BENCH_ONLY=rank,llm runs only the sections
-// whose names start with those words. New figures: add a section to SECTIONS.
+// whose names start with those words (BENCH_ONLY=startup BENCH_PAPERS=1: start-up figures only;
+// BENCH_STARTUP_PAIRS=N paired runs each, default 15). New figures: add a section to SECTIONS.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
