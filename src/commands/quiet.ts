@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { InputError } from '../errors.js';
+import { booleanArg } from './arguments.js';
 import { currentSub, saveChange } from './settings-change.js';
 
 /**
@@ -12,16 +12,13 @@ export const quiet: Command = {
   example: 'quiet off',
   description: 'post (on) or skip (off) the one-line note on days with nothing new',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'boolean', name: 'on', description: 'on or off', required: true },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);
-    const word = ctx.args.trim().toLowerCase();
-    const on = ['on', 'yes', 'true'].includes(word);
-    const off = ['off', 'no', 'false'].includes(word);
-    if (!on && !off) {
-      throw new InputError(`Say \`quiet on\` or \`quiet off\` (now: ${sub.quietDayNote === false ? 'off' : 'on'}).`);
-    }
+    const on = booleanArg(ctx.value);
     return saveChange(
       ctx,
       { ...sub, quietDayNote: on },

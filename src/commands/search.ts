@@ -17,7 +17,9 @@ export const search: Command = {
   example: 'search lora merging',
   description: 'search stored papers by title, abstract and authors',
   adminOnly: false,
-  takesText: true,
+  arg: { type: 'text', name: 'query', description: 'words to look for in stored papers', required: true },
+  private: false,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
     const full = normalizeSpace(ctx.args);

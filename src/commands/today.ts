@@ -14,7 +14,8 @@ export const today: Command = {
   example: 'today',
   description: "preview this channel's digest for today (only you see it)",
   adminOnly: false,
-  takesText: false,
+  private: true,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
     if (ctx.sub) {
