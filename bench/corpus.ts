@@ -42,7 +42,8 @@ const sentencesOf = (text: string) =>
 /** Reads the fixture files once and extracts the pools (light regex/JSON extraction on purpose). */
 export function loadPools(dir = FIXTURES): CorpusPools {
   const pools = { titles: new Set<string>(), sentences: new Set<string>(), authors: new Set<string>(), categories: new Set<string>(), keywords: new Set<string>() };
-  for (const file of readdirSync(dir)) {
+  // Files only: fixtures may hold folders (test/fixtures/fulltext/).
+  for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) {
     const text = readFileSync(join(dir, file), 'utf8');
     if (file.startsWith('hf-daily-papers') && file.endsWith('.json')) {
       for (const item of JSON.parse(text) as Array<{ paper?: Record<string, unknown> }>) {

@@ -73,7 +73,6 @@ async function todayBurst(dir: string): Promise<object> {
   const e = env(dir, `file:${file}`);
   await cli(['ingest', '--sources', `file:${file}`, '--date', TODAY], e);
   const app = await createApp(readConfig(e), { logger: silentLogger });
-  await app.loadIndex();
   const rss = new RssSampler();
   const started = performance.now();
   const replies: Array<Promise<{ out: Outbound; ms: number }>> = [];

@@ -1,22 +1,17 @@
 // `npm run bench`: prints figures next to their targets. Never asserts; exits 0 unless a section crashes.
-// BENCH_PAPERS=N shrinks the corpus (default 100,000); BENCH_ONLY=store,search runs only the sections
+// BENCH_PAPERS=N shrinks the corpus (default 100,000); BENCH_ONLY=rank,llm runs only the sections
 // whose names start with those words. New figures: add a section to SECTIONS.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCorpus } from './corpus.js';
 import { RssSampler } from './rss.js';
-import { coldStartSection, storeWriteSection } from './sections/store.js';
-import { searchSection } from './sections/search.js';
 import { rankSection } from './sections/rank.js';
 import { corpusSection } from './sections/corpus.js';
 import { lazySection, type BenchContext, type BenchSection, type Figure } from './types.js';
 
 /** Every section, in run order. Later sections may use what earlier ones left in ctx.state. */
 const SECTIONS: BenchSection[] = [
-  storeWriteSection,
-  coldStartSection,
-  searchSection,
   rankSection,
   corpusSection,
   lazySection('llm tokens', 'bench/llm-tokens.js', 'llmTokensSection'),

@@ -5,6 +5,8 @@ import { ConfigError } from './errors.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
+/** The corpus database when PAPERBOT_CORPUS_URL is unset: one SQLite file next to the state store. */
+export const DEFAULT_CORPUS_URL = 'sqlite://./data/papers.sqlite';
 /** Default interests for the terminal digest and new subscriptions without text. */
 export const DEFAULT_INTERESTS = 'large language models, reasoning, agents, efficient training and inference';
 
@@ -34,6 +36,10 @@ const EnvSchema = z.object({
   PAPERBOT_ARXIV_RSS_URL: opt(url),
   PAPERBOT_ARXIV_DELAY_MS: opt(z.coerce.number().int().min(0)),
   PAPERBOT_HTTP_TIMEOUT_MS: opt(positiveInt),
+  PAPERBOT_ARXIV_HTML_URL: opt(url),
+  PAPERBOT_ARXIV_PDF_URL: opt(url),
+  PAPERBOT_PDF_MAX_BYTES: opt(positiveInt),
+  PAPERBOT_ANSWER_TIMEOUT_MS: opt(positiveInt),
   // LLM
   OPENAI_API_KEY: opt(z.string()),
   OPENAI_BASE_URL: opt(url),
@@ -41,10 +47,13 @@ const EnvSchema = z.object({
   PAPERBOT_SUMMARY_MODEL: opt(z.string()),
   PAPERBOT_EMBEDDING_MODEL: opt(z.string()),
   PAPERBOT_DAILY_TOKEN_BUDGET: opt(positiveInt),
+  PAPERBOT_QUESTION_BUDGET_SHARE: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_LLM_TIMEOUT_MS: opt(positiveInt),
   PAPERBOT_SHORTLIST_SIZE: opt(positiveInt.max(200)),
   // store
   PAPERBOT_STORE_URL: opt(z.string()),
+  // corpus (the papers)
+  PAPERBOT_CORPUS_URL: opt(z.string()),
   // Slack
   SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
@@ -67,6 +76,8 @@ export interface LlmConfig {
   summaryModel: string;
   embeddingModel?: string;
   dailyTokenBudget?: number;
+  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
+  questionBudgetShare?: number;
   timeoutMs: number;
   shortlistSize: number;
 }
@@ -80,10 +91,16 @@ export interface Config {
   digestTime: string;
   tz: string;
   logLevel: string;
-  urls: { hf: string; arxivApi: string; arxivRss: string };
+  urls: { hf: string; arxivApi: string; arxivRss: string; arxivHtml: string; arxivPdf: string };
+  /** Largest PDF read for a full text (PAPERBOT_PDF_MAX_BYTES, default 25 MB). */
+  pdfMaxBytes: number;
+  /** How long a question may take before the bot says it ran out of time (default 30 s). */
+  answerTimeoutMs: number;
   arxivDelayMs: number;
   httpTimeoutMs: number;
   storeUrl: string;
+  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
+  corpusUrl: string;
   llm?: LlmConfig;
   slack?: {
     botToken: string;
@@ -106,6 +123,7 @@ export interface Config {
 const HINTS: Record<string, string> = {
   PAPERBOT_SOURCES: 'a comma list such as "hf,arxiv:cs.LG,file:./papers.json"',
   PAPERBOT_STORE_URL: 'sqlite://./data/paperbot.sqlite, redis://host:6379 or postgres://user:pass@host/db',
+  PAPERBOT_CORPUS_URL: 'sqlite://./data/papers.sqlite or postgres://user:pass@host/db',
   PAPERBOT_TZ: 'an IANA zone such as UTC or Europe/Berlin',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app\'s Basic Information page',
 };
@@ -117,6 +135,23 @@ function isValidZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The corpus used when PAPERBOT_CORPUS_URL is unset: `papers.sqlite` next to a SQLite state file
+ * (so the default ./data/paperbot.sqlite gives ./data/papers.sqlite, and a store in a temporary
+ * directory keeps its papers there too), an in-memory corpus beside a memory:// store, else
+ * DEFAULT_CORPUS_URL.
+ */
+export function defaultCorpusUrl(storeUrl: string): string {
+  if (/^memory:/i.test(storeUrl)) return 'sqlite://:memory:';
+  const sqlite = /^sqlite:(?:\/\/)?(.*)$/i.exec(storeUrl.trim());
+  if (!sqlite) return DEFAULT_CORPUS_URL;
+  const path = sqlite[1] ?? '';
+  if (path === ':memory:') return 'sqlite://:memory:';
+  if (path === '') return DEFAULT_CORPUS_URL;
+  const slash = path.lastIndexOf('/');
+  return `sqlite://${slash >= 0 ? path.slice(0, slash + 1) : './'}papers.sqlite`;
 }
 
 /** Splits a comma list, trimming and dropping empties. */
@@ -152,6 +187,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`PAPERBOT_STORE_URL: unsupported scheme in "${redact(storeUrl)}" (expected ${HINTS.PAPERBOT_STORE_URL})`);
   }
 
+  const corpusUrl = e.PAPERBOT_CORPUS_URL ?? defaultCorpusUrl(storeUrl);
+  if (!/^(sqlite|postgres|postgresql):/.test(corpusUrl)) {
+    problems.push(`PAPERBOT_CORPUS_URL: unsupported scheme "${corpusUrl.split(':')[0]}" (expected ${HINTS.PAPERBOT_CORPUS_URL})`);
+  }
+
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     problems.push(
       'SLACK_SIGNING_SECRET: required in HTTP mode; set it, or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode',
@@ -175,10 +215,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       hf: e.PAPERBOT_HF_URL ?? 'https://huggingface.co',
       arxivApi: e.PAPERBOT_ARXIV_API_URL ?? 'https://export.arxiv.org/api/query',
       arxivRss: e.PAPERBOT_ARXIV_RSS_URL ?? 'https://rss.arxiv.org/rss',
+      arxivHtml: e.PAPERBOT_ARXIV_HTML_URL ?? 'https://arxiv.org/html',
+      arxivPdf: e.PAPERBOT_ARXIV_PDF_URL ?? 'https://arxiv.org/pdf',
     },
+    pdfMaxBytes: e.PAPERBOT_PDF_MAX_BYTES ?? 25 * 1024 * 1024,
+    answerTimeoutMs: e.PAPERBOT_ANSWER_TIMEOUT_MS ?? 30_000,
     arxivDelayMs: e.PAPERBOT_ARXIV_DELAY_MS ?? 3000,
     httpTimeoutMs: e.PAPERBOT_HTTP_TIMEOUT_MS ?? 30_000,
     storeUrl,
+    corpusUrl,
     llm: e.OPENAI_API_KEY
       ? {
           apiKey: e.OPENAI_API_KEY,
@@ -187,6 +232,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           summaryModel: e.PAPERBOT_SUMMARY_MODEL ?? model,
           embeddingModel: e.PAPERBOT_EMBEDDING_MODEL,
           dailyTokenBudget: e.PAPERBOT_DAILY_TOKEN_BUDGET,
+          questionBudgetShare: e.PAPERBOT_QUESTION_BUDGET_SHARE,
           timeoutMs: e.PAPERBOT_LLM_TIMEOUT_MS ?? 60_000,
           shortlistSize: e.PAPERBOT_SHORTLIST_SIZE ?? 30,
         }

@@ -1,15 +1,18 @@
 // Composition root: config → ports → core. The only module in src/ that may import adapters/.
 import type { Config } from './config.js';
-import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperIndex, PaperLookup, PaperSource } from './ports.js';
+import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup, PaperSource } from './ports.js';
 import type { ChannelRef, Subscription, Weekday } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createBotStore } from './store/index.js';
-import { createPaperIndex } from './search/paper-index.js';
-import { loadIndexFromStore } from './search/load-index.js';
+import { openCorpus } from './corpus/index.js';
+import { moveLegacyPapers } from './store/legacy-papers.js';
 import { createArxivLookup, createSource } from './sources/registry.js';
 import { FILE_FETCH_TTL_MS, SHARED_FETCH_TTL_MS, shareFetches } from './sources/shared-fetches.js';
 import { createExtractiveAnswerer } from './qa/extractive.js';
+import { createFullTextFetcher } from './fulltext/fetch-full-text.js';
+import { createFullTexts } from './fulltext/full-texts.js';
+import { sharedArxivPacer } from './sources/arxiv-pacer.js';
 import { createBotCore } from './bot/create-bot.js';
 import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
 import { localDate } from './dates.js';
@@ -32,9 +35,10 @@ export interface App {
   config: Readonly<Config>;
   logger: Logger;
   clock: Clock;
+  /** Bot state: subscriptions, runs, locks, caches, feedback. */
   store: BotStore;
-  /** The search index; filled from the store by loadIndex(). */
-  index: PaperIndex;
+  /** The papers, with their full-text search (PAPERBOT_CORPUS_URL); shared live by every process. */
+  corpus: PaperCorpus;
   sourceFor(name: string): PaperSource;
   lookup: PaperLookup;
   answerer: Answerer;
@@ -45,8 +49,6 @@ export interface App {
   /** Fresh model stages for one digest run (deadline and token figures start now); none without a model. */
   newModelStages?(): ModelStages;
   core: BotCore;
-  /** Loads every stored paper into the index (once; later calls reuse the first load). */
-  loadIndex(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,27 +81,29 @@ export function defaultSubscription(channel: ChannelRef, config: Readonly<Config
   };
 }
 
-/** Builds the app from configuration: store, index, sources, answerer, previewer and BotCore. */
+/**
+ * Builds the app from configuration: state store, corpus, sources, answerer, previewer and
+ * BotCore. Opening the corpus runs its migrations; papers an older paperbot kept in the state
+ * store move into it once. Rejects with a clear error when either database is unusable.
+ */
 export async function createApp(config: Readonly<Config>, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = await createBotStore(config.storeUrl, logger);
-  const fullIndex = createPaperIndex();
-  // Papers added while the index loads (a digest fetching meanwhile) are added again after it: a
-  // snapshot restore replaces the index content.
-  let loading = false;
-  const addedWhileLoading = new Set<string>();
-  const index: PaperIndex = {
-    add(batch) {
-      fullIndex.add(batch);
-      if (loading) for (const p of batch) addedWhileLoading.add(p.id);
-    },
-    has: (id) => fullIndex.has(id),
-    get size() {
-      return fullIndex.size;
-    },
-    search: (query, opts) => fullIndex.search(query, opts),
-  };
+  let corpus: PaperCorpus;
+  try {
+    corpus = await openCorpus(config.corpusUrl);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  try {
+    const moved = await moveLegacyPapers(store.kv, corpus, clock);
+    if (moved > 0) logger.info('moved papers from the state store into the corpus', { papers: moved, corpus: corpus.location });
+  } catch (err) {
+    // The old records stay where they are; the next start tries again.
+    logger.warn('could not move old papers into the corpus yet', { error: errorMessage(err) });
+  }
   const sourceDeps = { config: config as Config, logger, fetch: options.fetch };
   const sources = new Map<string, PaperSource>();
   const sourceFor = (name: string): PaperSource => {
@@ -116,7 +120,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const newModelStages = llm ? () => llm.createStages() : undefined;
   const digestDeps: DigestDeps = {
     store,
-    index,
+    corpus,
     sourceFor,
     defaultSources: config.sources,
     clock,
@@ -131,27 +135,26 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         since: sinceDate(sub),
       }),
   };
+  const fullTexts = createFullTexts({
+    corpus,
+    fetcher: createFullTextFetcher({
+      htmlBase: config.urls.arxivHtml,
+      pdfBase: config.urls.arxivPdf,
+      pdfMaxBytes: config.pdfMaxBytes,
+      timeoutMs: config.httpTimeoutMs,
+      pacer: sharedArxivPacer(config.arxivDelayMs),
+      fetch: options.fetch,
+      logger,
+      now: () => clock.now(),
+    }),
+    logger,
+  });
   const answerer = llm
-    ? llm.createAnswerer({ store, index, fallback: (reason) => createExtractiveAnswerer({ store, index, reason }) })
-    : createExtractiveAnswerer({ store, index });
-  let indexLoad: Promise<void> | undefined;
-  const loadIndex = () =>
-    (indexLoad ??= (async () => {
-      loading = true;
-      try {
-        await loadIndexFromStore(store, fullIndex, undefined, {
-          onReport: (r) => logger.info('search index loaded', { ...r, readyMs: Math.round(r.readyMs) }),
-          onSnapshotError: (err) => logger.warn('index snapshot not used; reading every paper instead', { error: errorMessage(err) }),
-        });
-      } finally {
-        loading = false;
-      }
-      if (addedWhileLoading.size) fullIndex.add(await store.getPapers([...addedWhileLoading]));
-      addedWhileLoading.clear();
-    })());
+    ? llm.createAnswerer({ corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
+    : createExtractiveAnswerer({ corpus, fullTexts });
   const core = createBotCore({
     store,
-    index,
+    corpus,
     lookup,
     answerer,
     digests: previewer,
@@ -167,13 +170,15 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       days: WEEKDAYS,
     },
     llmConfigured: Boolean(config.llm),
+    answerTimeoutMs: config.answerTimeoutMs,
   });
+  let closing: Promise<void> | undefined;
   return {
     config,
     logger,
     clock,
     store,
-    index,
+    corpus,
     sourceFor,
     lookup,
     answerer,
@@ -182,8 +187,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     llm,
     newModelStages,
     core,
-    loadIndex,
-    close: () => store.close(),
+    close: () => (closing ??= Promise.allSettled([store.close(), corpus.close()]).then(() => undefined)),
   };
 }
 
@@ -211,19 +215,15 @@ export interface ChatAdapterOptions {
   slackRoutes?: CustomRoute[];
 }
 
-/** Stored paper ids for Discord's `/papers paper` autocomplete: id prefix first, else a title search. */
-function paperIdsForAutocomplete(app: Pick<App, 'store' | 'index'>) {
+/** Stored papers for Discord's `/papers paper` autocomplete: id prefix first, else a title search. */
+function paperIdsForAutocomplete(app: Pick<App, 'corpus'>) {
   return async (typed: string): Promise<Array<{ id: string; title: string }>> => {
     const text = typed.trim().toLowerCase();
-    let ids: string[];
-    if (text === '' || /^[\d.]+v?\d*$|^[a-z-]+(\.[a-z-]+)?\//.test(text) || text.startsWith('file:')) {
-      const all = await app.store.allPaperIds();
-      // arXiv ids sort by date: the newest match first.
-      ids = all.filter((id) => id.toLowerCase().startsWith(text)).sort().reverse().slice(0, 25);
-    } else {
-      ids = app.index.search(text.slice(0, 100), { limit: 25 }).map((h) => h.id);
-    }
-    const papers = await app.store.getPapers(ids);
+    const byId = text === '' || /^[\d.]+v?\d*$|^[a-z-]+(\.[a-z-]+)?\//.test(text) || text.startsWith('file:');
+    const ids = byId
+      ? await app.corpus.idsWithPrefix(text, 25)
+      : (await app.corpus.search(text.slice(0, 100), { limit: 25 })).map((h) => h.id);
+    const papers = await app.corpus.getPapers(ids);
     return papers.map((p) => ({ id: p.id, title: p.title }));
   };
 }

@@ -7,6 +7,7 @@ import type {
   CommandInvocation,
   Feedback,
   FeedbackEvent,
+  MessageRef,
   Outbound,
   Paper,
   PlatformName,
@@ -25,10 +26,21 @@ import type {
 export interface BotCore {
   /** Run a slash command. The adapter has already acknowledged the platform. Never throws. */
   handleCommand(cmd: CommandInvocation): Promise<Outbound>;
-  /** A message in a thread. Resolves null when the thread is not one of ours: stay silent. */
-  handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null>;
+  /**
+   * A message in a thread. Resolves null when the thread is not one of ours: stay silent. When
+   * `progress` is given and answering will take a while, the core first calls
+   * `progress.placeholder` with a short "working on it" message; the adapter shows it at once
+   * and then edits the resolved answer into it.
+   */
+  handleThreadMessage(msg: ThreadMessage, progress?: ThreadProgress): Promise<Outbound | null>;
   /** A 👍/👎 on a message the bot posted. Unknown messages are ignored. */
   handleFeedback(event: FeedbackEvent): Promise<void>;
+}
+
+/** How the core shows that a thread answer is on its way. */
+export interface ThreadProgress {
+  /** Show `message` in the thread now; the answer will replace it. Rejections are ignored. */
+  placeholder(message: Outbound): Promise<void>;
 }
 
 /** Implemented by adapters/slack, adapters/discord, adapters/console. */
@@ -43,8 +55,10 @@ export interface ChatAdapter {
    * Throws ChannelUnavailableError when the channel is gone or closed to the bot.
    */
   post(channel: ChannelRef, message: Outbound): Promise<ThreadRef>;
-  /** Reply inside an existing thread. */
-  reply(thread: ThreadRef, message: Outbound): Promise<void>;
+  /** Reply inside an existing thread; returns the reply's ref so it can be edited. */
+  reply(thread: ThreadRef, message: Outbound): Promise<MessageRef>;
+  /** Replace the content of a message the bot sent (Slack chat.update, Discord message edit). */
+  edit(message: MessageRef, content: Outbound): Promise<void>;
 }
 
 // ============================================================================ Papers
@@ -120,24 +134,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Stored papers. Merges by canonical id: signals merged, latest version's text wins. */
-export interface PaperRepository {
-  /** Insert or merge; returns how many ids were new and how many changed. */
-  upsertPapers(papers: Paper[]): Promise<{ added: number; updated: number }>;
-  getPaper(id: string): Promise<Paper | undefined>;
-  /** Papers for the ids that exist, in the order asked. */
-  getPapers(ids: string[]): Promise<Paper[]>;
-  /** Every stored paper listed or published on or after `sinceDate` (YYYY-MM-DD). */
-  listPapersSince(sinceDate: string): Promise<Paper[]>;
-  /** Every stored paper id (cheap: from the catalog). */
-  allPaperIds(): Promise<string[]>;
-  /**
-   * Optional: every stored paper, `batchSize` at a time (default 1000), so a caller can build an
-   * index without holding the whole corpus in memory at once.
-   */
-  papersInBatches?(batchSize?: number): AsyncIterable<Paper[]>;
-}
-
 /** Settings to change on a subscription; a property given as undefined is removed. */
 export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel'>]?: Subscription[K] | undefined };
 
@@ -170,8 +166,8 @@ export interface ChannelStateRepository {
   getTurns(threadKey: string): Promise<ThreadTurn[]>;
 }
 
-/** Everything the core keeps, behind one object. */
-export interface BotStore extends PaperRepository, SubscriptionRepository, ChannelStateRepository {
+/** Bot state (not papers: those live in the PaperCorpus), behind one object. */
+export interface BotStore extends SubscriptionRepository, ChannelStateRepository {
   /** The raw key-value store, for modules with their own keys (caches, runs, locks). */
   readonly kv: Store;
   /**
@@ -182,22 +178,12 @@ export interface BotStore extends PaperRepository, SubscriptionRepository, Chann
   close(): Promise<void>;
 }
 
-/** A hit from the paper search index. `score` is relative within one result list. */
+/** A hit from the corpus's full-text search. `score` is relative within one result list. */
 export interface SearchHit {
   id: string;
   score: number;
   /** Query terms that matched (after stemming/normalization). */
   terms: string[];
-}
-
-/** Full-text index over stored papers (title, abstract, authors). */
-export interface PaperIndex {
-  /** Add or replace papers in the index. */
-  add(papers: Paper[]): void;
-  has(id: string): boolean;
-  readonly size: number;
-  /** Best matches first; ties broken by newer paper first. */
-  search(query: string, options?: { limit?: number; ids?: Set<string> }): SearchHit[];
 }
 
 // ============================================================================ Corpus

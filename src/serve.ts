@@ -6,8 +6,10 @@ import type { PlatformName } from './types.js';
 import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
-import { prepareDigest } from './digest/prepare-digest.js';
-import { createChannelRunner, createScheduler, quietReason, type Scheduler } from './scheduler/index.js';
+import { ingest, prepareDigest } from './digest/prepare-digest.js';
+import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type Scheduler } from './scheduler/index.js';
+import { createSourceLocks } from './scheduler/source-locks.js';
+import { createCorpusFeed, type CorpusFeed } from './scheduler/corpus-feed.js';
 import {
   createAdapterStates,
   healthCheckFrom,
@@ -23,6 +25,10 @@ export interface ServeHandle {
   app: App;
   adapters: Map<PlatformName, ChatAdapter>;
   scheduler: Scheduler;
+  /** Keeps the corpus fresh: every source at start, then on its rhythm. */
+  feed: CorpusFeed;
+  /** Resolves once the start-up fetch of every source has ended (stored or failed). */
+  feedStarted: Promise<void>;
   /** The port GET /healthz answers on. */
   healthPort: number | undefined;
   /** Runs the graceful shutdown (as SIGTERM does); resolves with the exit code. */
@@ -46,8 +52,9 @@ export interface ServeOptions {
 /**
  * Starts serve mode: connects each configured chat platform (Slack when SLACK_BOT_TOKEN is set,
  * Discord when DISCORD_TOKEN is set), serves GET /healthz on PORT (on Slack's own HTTP server in
- * HTTP mode, which listens there), loads the search index in the background and starts the
- * scheduler, whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
+ * HTTP mode, which listens there), fetches every source into the corpus (then keeps doing so on each
+ * source's rhythm, one fetch per source at a time across instances) and starts the scheduler,
+ * whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
  * finish the message in flight, release locks, close the store and exit 0.
  */
 export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
@@ -61,8 +68,35 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
   const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
   app.digestDeps.quietReason = quietReason;
+  const locks = createStoreLocks(app.store.kv);
+  app.digestDeps.sourceLock = createSourceLocks(locks);
+  const feed = createCorpusFeed({
+    store: app.store,
+    clock: app.clock,
+    logger,
+    defaultSources: config.sources,
+    tz: config.tz,
+    ingest: (sources, date) => ingest(app.digestDeps, sources, date),
+  });
   const states = createAdapterStates();
-  const check = healthCheckFrom({ store: app.store, adapters: states.snapshot });
+  const baseCheck = healthCheckFrom({ store: app.store, adapters: states.snapshot });
+  const check = async () => {
+    const report = await baseCheck();
+    let corpus = 'ok';
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`corpus ${app.corpus.location} did not answer within 2 s`)), 2000);
+      });
+      await Promise.race([app.corpus.ping(), timeout]);
+    } catch (err) {
+      corpus = errorMessage(err);
+    } finally {
+      clearTimeout(timer);
+    }
+    const sources = await feed.health().catch(() => ({}));
+    return { ...report, ok: report.ok && corpus === 'ok', corpus, sources };
+  };
   const healthRoute = async (_req: IncomingMessage, res: ServerResponse) => {
     const report = await check();
     res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' });
@@ -101,10 +135,6 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     throw err;
   }
 
-  // Commands and search work (with what is indexed so far) while the index loads; the scheduler
-  // starts after it, so the start-up tick's digests find a complete index.
-  const indexReady = app.loadIndex().catch((err: unknown) => logger.error('could not load the search index', { error: errorMessage(err) }));
-
   const runChannel = createChannelRunner({
     store: app.store,
     adapterFor: (platform) => adapters.get(platform),
@@ -124,20 +154,27 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
       (options.exit ?? ((c: number) => process.exit(c)))(code);
     },
     steps: [
+      { name: 'stop corpus feed', run: () => feed.stop() },
       { name: 'stop scheduler', run: () => scheduler.stop() },
+      { name: 'release source locks', run: () => locks.releaseAll() },
       { name: 'stop chat adapters', run: stopAdapters },
       { name: 'stop health server', run: async () => health?.close() },
       { name: 'close store', run: () => app.close() },
     ],
   });
-  await indexReady;
+  // The first fetch runs in the background: commands answer from what the corpus holds meanwhile,
+  // and a start-up digest's own ingest joins the feed's fetch (shared source locks), so it reads
+  // fresh papers.
+  const feedStarted = feed.start().catch((err: unknown) => logger.error('first corpus fetch failed', { error: errorMessage(err) }));
   await scheduler.start();
   const healthPort = health?.port ?? (adapters.get('slack') as { port?: number } | undefined)?.port;
-  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0] });
+  logger.info('paperbot serving', { platforms, healthPort, store: config.storeUrl.split(':')[0], corpus: app.corpus.location });
   return {
     app,
     adapters,
     scheduler,
+    feed,
+    feedStarted,
     healthPort,
     shutdown: (reason = 'requested') => shutdownHandle.shutdown(reason),
     finished,

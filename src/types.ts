@@ -17,6 +17,11 @@ export interface ThreadRef extends ChannelRef {
   threadId: string;
 }
 
+/** A message the bot sent, so it can edit it later (Slack ts, Discord message id). */
+export interface MessageRef extends ChannelRef {
+  messageId: string;
+}
+
 /** Who sent a command or message, with the role the adapter observed on the platform. */
 export interface UserRef {
   id: string;
@@ -217,6 +222,8 @@ export interface Digest {
   themes?: string;
   /** Tokens this run used, when a model was called. */
   tokens?: { prompt: number; completion: number };
+  /** Every source failed: the digest carries only its notes and the day stays open for a retry. */
+  allSourcesFailed?: boolean;
 }
 
 // ============================================================================ Conversation
@@ -227,6 +234,8 @@ export interface Citation {
   paperId: string;
   title: string;
   url?: string;
+  /** The sections quoted, as written in the text (`§4.2`), each with a link to it when known. */
+  sections?: Array<{ label: string; url?: string }>;
 }
 
 /**

@@ -3,7 +3,7 @@
 // for the line syntax.
 import { createInterface, type Interface } from 'node:readline';
 import type { BotCore, ChatAdapter } from '../../src/ports.js';
-import type { ChannelRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
+import type { ChannelRef, MessageRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
 import { renderOutbound } from './render.js';
 import { parseConsoleLine } from './parse-line.js';
 
@@ -58,6 +58,8 @@ export class ConsoleAdapter implements ChatAdapter {
   /** `#n` → thread ref, for the last digest posted here. */
   private readonly targets = new Map<number, ThreadRef>();
   private readonly labels = new Map<string, number>();
+  /** The thread each reply went to, so an edit can say where it belongs. */
+  private readonly replyThreads = new Map<string, ThreadRef>();
   private resolveDone!: () => void;
   private stopped = false;
 
@@ -108,14 +110,27 @@ export class ConsoleAdapter implements ChatAdapter {
     return ref;
   }
 
-  async reply(thread: ThreadRef, message: Outbound): Promise<void> {
+  async reply(thread: ThreadRef, message: Outbound): Promise<MessageRef> {
     const n = this.labels.get(thread.key);
-    const head = `↳ ${n !== undefined ? `#${n}` : `thread ${thread.threadId}`}: `;
+    this.writeBlock(this.threadBlock(`↳ ${n !== undefined ? `#${n}` : `thread ${thread.threadId}`}: `, message));
+    const messageId = `r${++this.seq}`;
+    this.replyThreads.set(messageId, thread);
+    return { platform: thread.platform, channelId: thread.channelId, key: `${thread.platform}:${thread.channelId}`, messageId };
+  }
+
+  /** A terminal cannot rewrite an earlier line reliably: the edited message is printed again, marked. */
+  async edit(message: MessageRef, content: Outbound): Promise<void> {
+    const thread = this.replyThreads.get(message.messageId);
+    const n = thread ? this.labels.get(thread.key) : undefined;
+    this.writeBlock(this.threadBlock(`↳ ${n !== undefined ? `#${n}` : 'thread'} (updated): `, content));
+  }
+
+  private threadBlock(head: string, message: Outbound): string {
     const body = renderOutbound(message, { color: this.color })
       .split('\n')
       .map((line, i) => (i === 0 || !line ? line : `  ${line}`))
       .join('\n');
-    this.writeBlock(`${head}${body}`);
+    return `${head}${body}`;
   }
 
   /** Handles one line as if typed (the read loop calls this; tests may too). */
@@ -144,8 +159,14 @@ export class ConsoleAdapter implements ChatAdapter {
         case 'thread': {
           const ref = this.target(action.target);
           if (!ref) break;
-          const out = await core.handleThreadMessage({ thread: ref, text: action.text, user: this.user, mentionsBot: true });
-          if (out) await this.reply(ref, out);
+          let placeholder: Promise<MessageRef> | undefined;
+          const out = await core.handleThreadMessage(
+            { thread: ref, text: action.text, user: this.user, mentionsBot: true },
+            { placeholder: (m) => (placeholder = this.reply(ref, m)).then(() => undefined) },
+          );
+          const shown = placeholder ? await placeholder : undefined;
+          if (out && shown) await this.edit(shown, out);
+          else if (out) await this.reply(ref, out);
           else this.write(`(paperbot does not answer in the thread of #${action.target})`);
           break;
         }

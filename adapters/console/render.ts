@@ -91,6 +91,10 @@ export function renderOutbound(message: Outbound, options: RenderOptions = {}): 
         for (const cite of message.citations) {
           const url = trustedUrl(cite.url);
           lines.push(`[${cite.index}] ${sanitize(cite.title)}${url ? ` — ${c.blue(sanitize(url))}` : ''}`);
+          for (const s of cite.sections ?? []) {
+            const link = trustedUrl(s.url);
+            lines.push(`    ${sanitize(s.label)}${link ? ` ${c.blue(sanitize(link))}` : ''}`);
+          }
         }
       }
       return lines.join('\n');

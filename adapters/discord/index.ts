@@ -3,12 +3,12 @@
 // digests and answers go out through post() and reply().
 import { Events, GatewayCloseCodes, RESTEvents, type Client } from 'discord.js';
 import type { BotCore, ChatAdapter, Logger } from '../../src/ports.js';
-import type { ChannelRef, Outbound, ThreadRef } from '../../src/types.js';
+import type { ChannelRef, MessageRef, Outbound, ThreadRef } from '../../src/types.js';
 import type { CommandInfo } from '../../src/commands/command.js';
 import { ConfigError } from '../../src/errors.js';
 import { COMMAND_LIST } from '../../src/commands/registry.js';
 import { createDiscordClient, type DiscordClientOptions } from './client.js';
-import { postOutbound, replyOutbound } from './send.js';
+import { editOutbound, postOutbound, replyOutbound } from './send.js';
 import { interactionListener } from './listeners/interaction.js';
 import { threadMessageListener } from './listeners/thread-message.js';
 import { reactionListener } from './listeners/reaction.js';
@@ -123,8 +123,13 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   /** Replies in the thread started from `thread.threadId`, or as a reply to that message when there is none. */
-  reply(thread: ThreadRef, message: Outbound): Promise<void> {
+  reply(thread: ThreadRef, message: Outbound): Promise<MessageRef> {
     return replyOutbound(this.client, thread, message);
+  }
+
+  /** Edits a message the bot sent (a placeholder) to show `content`. */
+  edit(message: MessageRef, content: Outbound): Promise<void> {
+    return editOutbound(this.client, message, content);
   }
 }
 

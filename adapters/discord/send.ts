@@ -9,7 +9,7 @@ import {
   type SendableChannels,
 } from 'discord.js';
 import type { Logger } from '../../src/ports.js';
-import type { ChannelRef, Outbound, ThreadRef } from '../../src/types.js';
+import type { ChannelRef, MessageRef, Outbound, ThreadRef } from '../../src/types.js';
 import { ChannelUnavailableError } from '../../src/errors.js';
 import { discordChannelId, discordThreadRef } from './ids.js';
 import { isChannelUnavailable, toChannelError } from './errors.js';
@@ -101,19 +101,37 @@ async function existingThread(client: Client, threadId: string): Promise<Sendabl
  * Sends `out` under the message `thread` points at: inside the thread started from it when there
  * is one, else as replies to the message itself.
  */
-export async function replyOutbound(client: Client, thread: ThreadRef, out: Outbound): Promise<void> {
+export async function replyOutbound(client: Client, thread: ThreadRef, out: Outbound): Promise<MessageRef> {
   const messages = renderOutbound(out);
   const inThread = await existingThread(client, thread.threadId);
   try {
+    const sent: Message[] = [];
     if (inThread) {
-      for (const m of messages) await inThread.send(body(m));
-      return;
+      for (const m of messages) sent.push(await inThread.send(body(m)));
+    } else {
+      const channel = await sendableChannel(client, discordChannelId(thread), thread.key);
+      for (const m of messages) {
+        sent.push(await channel.send({ ...body(m), reply: { messageReference: thread.threadId, failIfNotExists: false } }));
+      }
     }
-    const channel = await sendableChannel(client, discordChannelId(thread), thread.key);
-    for (const m of messages) {
-      await channel.send({ ...body(m), reply: { messageReference: thread.threadId, failIfNotExists: false } });
-    }
+    const first = sent[0]!;
+    return { platform: 'discord', channelId: first.channelId, key: `discord:${first.channelId}`, messageId: first.id };
   } catch (err) {
     throw toChannelError(err, thread.key);
+  }
+}
+
+/**
+ * Edits the bot's message `ref` to show `out`: the first rendered message replaces its content
+ * and embeds; any further parts of a long answer follow as new messages in the same channel.
+ */
+export async function editOutbound(client: Client, ref: MessageRef, out: Outbound): Promise<void> {
+  const [first, ...rest] = renderOutbound(out);
+  try {
+    const channel = await sendableChannel(client, ref.channelId, ref.key);
+    if (first) await channel.messages.edit(ref.messageId, { content: first.content ?? '', embeds: first.embeds ?? [] });
+    for (const m of rest) await channel.send(body(m));
+  } catch (err) {
+    throw toChannelError(err, ref.key);
   }
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type CustomRoute } from '@slack/bolt';
 import type { BotCore, ChatAdapter, Logger } from '../../src/ports.js';
-import type { ChannelRef, Outbound, ThreadRef } from '../../src/types.js';
+import type { ChannelRef, MessageRef, Outbound, ThreadRef } from '../../src/types.js';
 import { ConfigError, errorMessage } from '../../src/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { memoryDedup, type FirstTimeCheck } from './dedup.js';
@@ -14,7 +14,7 @@ import { registerListeners } from './listeners/index.js';
 import { ChannelPacer, PRIORITY } from './pacer.js';
 import { slackChannelRef, slackThreadRef } from './refs.js';
 import { renderOutbound } from './render.js';
-import { sendMessage, slackErrorCode } from './send-message.js';
+import { editMessage, sendMessage, slackErrorCode } from './send-message.js';
 import { usersInfoLookup } from './users.js';
 
 export { renderOutbound, isEphemeral, type SlackMessage } from './render.js';
@@ -138,6 +138,7 @@ export class SlackAdapter implements ChatAdapter {
       firstTime: this.config.eventDedup ?? memoryDedup(),
       lookupUser: usersInfoLookup(this.client, this.logger, this.config.isAdmin),
       reply: (thread, out) => this.reply(thread, out),
+      edit: (message, out) => this.edit(message, out),
       workingReaction: this.config.workingReaction ?? 'hourglass_flowing_sand',
       track: (work) => this.track(work),
     });
@@ -177,10 +178,18 @@ export class SlackAdapter implements ChatAdapter {
     return slackThreadRef(res.channel, res.ts);
   }
 
-  async reply(thread: ThreadRef, message: Outbound): Promise<void> {
+  async reply(thread: ThreadRef, message: Outbound): Promise<MessageRef> {
     const msg = renderOutbound(message);
-    const target = { channelId: thread.channelId, channelKey: slackChannelRef(thread.channelId).key, threadTs: thread.threadId };
-    await this.pacer.run(thread.channelId, () => sendMessage(this.client, target, msg, this.logger), PRIORITY.reply);
+    const channel = slackChannelRef(thread.channelId);
+    const target = { channelId: thread.channelId, channelKey: channel.key, threadTs: thread.threadId };
+    const res = await this.pacer.run(thread.channelId, () => sendMessage(this.client, target, msg, this.logger), PRIORITY.reply);
+    return { ...channel, messageId: res.ts };
+  }
+
+  async edit(message: MessageRef, content: Outbound): Promise<void> {
+    const msg = renderOutbound(content);
+    const target = { channelId: message.channelId, channelKey: message.key };
+    await this.pacer.run(message.channelId, () => editMessage(this.client, target, message.messageId, msg, this.logger), PRIORITY.reply);
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

@@ -53,7 +53,12 @@ export function citationsSection(citations: Citation[]): Block | undefined {
   if (citations.length === 0) return undefined;
   const lines = citations.slice(0, 20).map((c) => {
     const url = trustedUrl(c.url);
-    return `[${c.index}] ${url ? mrkdwnLink(url, c.title, 200) : escapeTruncated(c.title, 200)}`;
+    const sections = (c.sections ?? []).slice(0, 6).map((s) => {
+      const link = trustedUrl(s.url);
+      return link ? mrkdwnLink(link, s.label, 40) : escapeTruncated(s.label, 40);
+    });
+    const title = url ? mrkdwnLink(url, c.title, 200) : escapeTruncated(c.title, 200);
+    return `[${c.index}] ${title}${sections.length ? ` · ${sections.join(', ')}` : ''}`;
   });
   return section(`*Sources*\n${lines.join('\n')}`);
 }

@@ -71,3 +71,32 @@ export async function sendMessage(
   }
   throw lastError;
 }
+
+/**
+ * Replaces the text and blocks of the bot's message `ts` (chat.update). Falls back to text only
+ * when Slack refuses the blocks. Throws ChannelUnavailableError for channel errors.
+ */
+export async function editMessage(
+  client: webApi.WebClient,
+  target: SendTarget,
+  ts: string,
+  message: SlackMessage,
+  logger: Logger,
+): Promise<void> {
+  const attempts: SlackMessage[] = [message, { text: message.text, blocks: [] }];
+  let lastError: unknown;
+  for (const attempt of attempts) {
+    try {
+      // An empty blocks list clears the placeholder's blocks, if it had any.
+      await client.chat.update({ channel: target.channelId, ts, text: attempt.text, blocks: attempt.blocks });
+      return;
+    } catch (err) {
+      const code = slackErrorCode(err);
+      if (code && CHANNEL_ERRORS.has(code)) throw new ChannelUnavailableError(target.channelKey, code, { cause: err });
+      if (!code || !BLOCK_ERRORS.has(code)) throw err;
+      lastError = err;
+      logger.warn('slack refused the edited blocks; retrying as text', { channel: target.channelKey, error: code });
+    }
+  }
+  throw lastError;
+}

@@ -1,4 +1,4 @@
-import type { BotCore } from '../ports.js';
+import type { BotCore, ThreadProgress } from '../ports.js';
 import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage, ThreadRef } from '../types.js';
 import type { BotDeps } from './deps.js';
 import { errorMessage } from '../errors.js';
@@ -42,10 +42,10 @@ export function createBotCore(botDeps: BotDeps): BotCore {
       }
     },
 
-    async handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null> {
+    async handleThreadMessage(msg: ThreadMessage, progress?: ThreadProgress): Promise<Outbound | null> {
       const log = logger.child({ channel: channelKeyOf(msg.thread), thread: msg.thread.key });
       try {
-        return await answerInThread(msg, deps, log);
+        return await answerInThread(msg, deps, log, progress);
       } catch (err) {
         // Without the post record we cannot tell whether the thread is ours: stay silent.
         log.error('thread message failed', { userId: msg.user.id, error: errorMessage(err) });

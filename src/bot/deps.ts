@@ -1,4 +1,4 @@
-import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../ports.js';
+import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
 import type { ExpensiveWork } from './rate-limit.js';
 
@@ -18,9 +18,11 @@ export interface BotDefaults {
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {
+  /** Bot state: subscriptions, channel memory, feedback. */
   store: BotStore;
-  index: PaperIndex;
-  /** arXiv lookup for `paper <id>` when the store misses; without it only stored papers are found. */
+  /** The papers and their full-text search. */
+  corpus: PaperCorpus;
+  /** arXiv lookup for `paper <id>` and thin searches; without it only stored papers are found. */
   lookup?: PaperLookup;
   answerer: Answerer;
   digests: DigestPreviewer;
@@ -29,6 +31,8 @@ export interface BotDeps {
   defaults: BotDefaults;
   /** True when a language model is configured (answers and help say so otherwise). */
   llmConfigured: boolean;
+  /** How long a thread answer may take before the bot says it ran out of time (default 30 s). */
+  answerTimeoutMs?: number;
   /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
   work?: ExpensiveWork;
 }

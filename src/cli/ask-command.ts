@@ -9,7 +9,10 @@ export function formatAnswer(answer: Answer): string {
   const lines = [answer.text.trim()];
   if (answer.citations.length) {
     lines.push('', 'Sources:');
-    for (const c of answer.citations) lines.push(`  [${c.index}] ${c.title} (${c.paperId})${c.url ? ` ${c.url}` : ''}`);
+    for (const c of answer.citations) {
+      lines.push(`  [${c.index}] ${c.title} (${c.paperId})${c.url ? ` ${c.url}` : ''}`);
+      for (const s of c.sections ?? []) lines.push(`      ${s.label}${s.url ? ` ${s.url}` : ''}`);
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -32,7 +35,6 @@ export function registerAsk(program: Command, io: CliIo): void {
           if (!paper) throw new InputError(`--paper: no paper ${flags.paper} in the store or on arXiv`);
           answer = await app.answerer.answerAboutPapers(question, [paper], []);
         } else {
-          await app.loadIndex();
           answer = await app.answerer.askCorpus(question);
         }
         io.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + '\n' : formatAnswer(answer));

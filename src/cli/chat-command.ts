@@ -9,7 +9,6 @@ export function registerChat(program: Command, io: CliIo): void {
     .action(async () => {
       await withApp(io, configFrom(io), async (app) => {
         const { runConsoleChat } = await import('../main.js');
-        await app.loadIndex();
         await runConsoleChat(app, io);
       });
     });

@@ -70,6 +70,10 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
         io.stdout.write(
           flags.format === 'json' ? digestJson(digest) : formatDigest(digest, flags.format, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }),
         );
+        if (digest.allSourcesFailed) {
+          io.stderr.write('paperbot: every source failed; nothing was fetched (run it again once the sources answer)\n');
+          setExit(1);
+        }
       });
     });
 }

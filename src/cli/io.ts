@@ -1,5 +1,6 @@
 // The CLI's view of the outside world, injectable so tests can run commands in-process.
 import { ConfigError, InputError } from '../errors.js';
+import { CorpusError } from '../corpus/corpus-error.js';
 import { readConfig, type Config } from '../config.js';
 import { createApp, type App } from '../main.js';
 import { createLogger } from '../logger.js';
@@ -72,7 +73,10 @@ export function parseNumberFlag(name: string, value: string, min: number, max: n
   return n;
 }
 
-/** True for errors whose message is for the user as-is (no stack). */
+/**
+ * True for errors whose message is for the user as-is (no stack), exit 2: bad input, bad
+ * configuration, or a corpus database that cannot be used (the message names it and the fix).
+ */
 export function isUserError(err: unknown): boolean {
-  return err instanceof InputError || err instanceof ConfigError;
+  return err instanceof InputError || err instanceof ConfigError || err instanceof CorpusError;
 }

@@ -15,13 +15,10 @@ export async function findPaper(app: App, idOrUrl: string): Promise<Paper | unde
   if (!arxiv && !/^[a-z]+:\S+$/i.test(text)) {
     throw new InputError(`"${text}" is not an arXiv id or URL; try e.g. 2406.01234 or https://arxiv.org/abs/2406.01234`);
   }
-  const stored = await app.store.getPaper(id);
+  const stored = await app.corpus.getPaper(id);
   if (stored || !arxiv) return stored;
   const [found] = await app.lookup.byIds([id]);
-  if (found) {
-    await app.store.upsertPapers([found]);
-    app.index.add([found]);
-  }
+  if (found) await app.corpus.upsertPapers([found]);
   return found;
 }
 

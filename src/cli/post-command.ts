@@ -40,7 +40,8 @@ export function parsePostTarget(target: string): { platform: Exclude<PlatformNam
  * same per-(channel, date) lock as the scheduler and resumes the same run state; while another
  * process holds the lock it waits up to POST_LOCK_WAIT_MS, then reports "already being posted by
  * another process". Resolves with the exit code: 0 posted (or already posted, by anyone), 1 when
- * the channel is unavailable, a post failed, or the other process had not finished in time.
+ * the channel is unavailable, a post failed, every source failed (the day then stays open: running
+ * it again posts the papers), or the other process had not finished in time.
  */
 export async function postDigestCommand(io: CliIo, config: Readonly<Config>, flags: PostFlags): Promise<number> {
   const { platform, channelId } = parsePostTarget(flags.target);
@@ -93,6 +94,11 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
             return 0;
           case 'paused':
             io.stderr.write(`paperbot: ${channel.key} is unavailable (${result.reason}); its subscription is paused.\n`);
+            return 1;
+          case 'sources-failed':
+            io.stderr.write(
+              `paperbot: every source failed for ${date}; ${result.postedNow ? 'the channel was told and ' : ''}nothing else was posted. The day stays open: run the same command again once the sources answer.\n`,
+            );
             return 1;
           case 'stopped':
             io.stderr.write(`paperbot: posting to ${channel.key} stopped after ${result.posted}/${result.total} message(s): ${result.reason}. Run the same command again to resume.\n`);

@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatItems, paperUrl } from '../digest/format.js';
 import { tldrFor } from '../digest/tldr.js';
+import { searchPapers } from '../search/search-papers.js';
+import { FROM_ARXIV } from '../commands/search.js';
 import { configFrom, parseIntFlag, withApp, type CliIo } from './io.js';
 
-/** `paperbot search QUERY [--json]`: best matches in the stored corpus, newest first on ties. */
+/** `paperbot search QUERY [--json]`: best matches in the corpus (and on arXiv when few match). */
 export function registerSearch(program: Command, io: CliIo): void {
   program
     .command('search')
@@ -17,27 +19,26 @@ export function registerSearch(program: Command, io: CliIo): void {
       if (!query) throw new InputError('search: give some words to look for, e.g. paperbot search lora merging');
       const limit = flags.limit ? parseIntFlag('--limit', flags.limit, 1, 100) : 10;
       await withApp(io, configFrom(io), async (app) => {
-        await app.loadIndex();
-        const hits = app.index.search(query.slice(0, 300), { limit });
-        const papers = await app.store.getPapers(hits.map((h) => h.id));
-        const scores = new Map(hits.map((h) => [h.id, h.score]));
+        const found = await searchPapers(app, query.slice(0, 300), { limit });
+        if (found.arxivError) io.stderr.write(`note: arXiv could not be searched: ${found.arxivError}\n`);
         if (flags.json) {
-          const rows = papers.map((p) => ({
+          const rows = found.results.map(({ paper: p, score, fromArxiv }) => ({
             id: p.id,
             title: p.title,
-            score: scores.get(p.id) ?? 0,
+            score,
             authors: p.authors,
             url: paperUrl(p),
             listedOn: p.listedOn,
+            from: fromArxiv ? 'arxiv' : 'corpus',
           }));
           io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
           return;
         }
-        if (papers.length === 0) {
+        if (found.results.length === 0) {
           io.stdout.write(`No stored paper matches "${query}". Run \`paperbot ingest\` to fetch more papers.\n`);
           return;
         }
-        const items = papers.map((p) => ({ paper: p, ...tldrFor(p), why: '', score: scores.get(p.id) ?? 0 }));
+        const items = found.results.map((r) => ({ paper: r.paper, ...tldrFor(r.paper), why: r.fromArxiv ? FROM_ARXIV : '', score: r.score }));
         io.stdout.write(formatItems(items, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
       });
     });

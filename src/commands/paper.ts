@@ -32,9 +32,9 @@ export const paper: Command = {
     const prefixed = !arxiv && /^(doi|file):\S+$/i.test(raw);
     if (!arxiv && !prefixed) throw new InputError(`"${quoteShort(raw)}" is not an arXiv id or link.`);
     const id = arxiv?.id ?? raw;
-    const { store, index, lookup } = ctx.deps;
+    const { corpus, lookup } = ctx.deps;
 
-    let found: Paper | undefined = await store.getPaper(id);
+    let found: Paper | undefined = await corpus.getPaper(id);
     if (!found && arxiv && lookup) {
       try {
         // Rate per user only: the coalesced lookup bounds how many ids wait for arXiv.
@@ -47,10 +47,7 @@ export const paper: Command = {
         ctx.log.warn('paper lookup failed', { paperId: id, error: errorMessage(err) });
         return textReply(`I could not reach arXiv to look up ${id} just now; please try again in a minute.`, true);
       }
-      if (found) {
-        await store.upsertPapers([found]);
-        index.add([found]);
-      }
+      if (found) await corpus.upsertPapers([found]);
     }
     if (!found) {
       const where = arxiv && lookup ? 'in my store or on arXiv' : 'in my store';

@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { InputError } from '../errors.js';
+import { searchPapers } from '../search/search-papers.js';
 import { paperCard } from './paper-card.js';
 import { textReply } from './replies.js';
 import { capText, normalizeSpace, quoteShort } from './text-args.js';
@@ -9,13 +10,18 @@ export const MAX_QUERY_CHARS = 300;
 const SHOWN = 5;
 /** Hits counted for the footer; more are reported as "100+". */
 const COUNTED = 100;
+/** What a result arXiv found (not the corpus) says about itself. */
+export const FROM_ARXIV = 'from arXiv (not in the stored papers before this search; stored now)';
 
-/** `search <query>`: best matches in the stored corpus (title, abstract, authors), newest first on ties. */
+/**
+ * `search <query>`: best matches in the corpus (title, authors, abstract), newest first on ties;
+ * when the corpus has few, arXiv's API is asked too and its results are marked "from arXiv".
+ */
 export const search: Command = {
   name: 'search',
   usage: 'search <query>',
   example: 'search lora merging',
-  description: 'search stored papers by title, abstract and authors',
+  description: 'search stored papers by title, abstract and authors (and arXiv when few match)',
   adminOnly: false,
   arg: { type: 'text', name: 'query', description: 'words to look for in stored papers', required: true },
   private: false,
@@ -25,16 +31,25 @@ export const search: Command = {
     const full = normalizeSpace(ctx.args);
     if (!full) throw new InputError('Give some words to search for.');
     const { text: query, cut } = capText(full, MAX_QUERY_CHARS);
-    const hits = ctx.deps.index.search(query, { limit: COUNTED });
-    const papers = hits.length ? await ctx.deps.store.getPapers(hits.slice(0, SHOWN).map((h) => h.id)) : [];
-    if (papers.length === 0) {
-      return textReply(`No stored paper matches "${quoteShort(query)}". Try other words, or look a paper up with \`/papers paper <arXiv id>\`.`, true);
+    const found = await searchPapers({ corpus: ctx.deps.corpus, lookup: ctx.deps.lookup, logger: ctx.log }, query, {
+      limit: SHOWN,
+      count: COUNTED,
+    });
+    if (found.results.length === 0) {
+      const arxiv = found.arxivError ? ' arXiv could not be searched just now either.' : '';
+      return textReply(
+        `No stored paper matches "${quoteShort(query)}".${arxiv} Try other words, or look a paper up with \`/papers paper <arXiv id>\`.`,
+        true,
+      );
     }
-    const scores = new Map(hits.map((h) => [h.id, h.score]));
-    const items = papers.map((p) => paperCard(p, { score: scores.get(p.id) ?? 0 }));
-    const count = hits.length >= COUNTED ? `${COUNTED}+` : String(hits.length);
+    const items = found.results.map((r) => ({ ...paperCard(r.paper, { score: r.score }), why: r.fromArxiv ? FROM_ARXIV : '' }));
+    const fromArxiv = found.results.filter((r) => r.fromArxiv).length;
+    const stored = found.corpusMatches;
+    const count = stored >= COUNTED ? `${COUNTED}+` : String(stored);
     const footer = [
-      `${count} match${hits.length === 1 ? '' : 'es'}, showing ${items.length}`,
+      `${count} match${stored === 1 ? '' : 'es'}, showing ${items.length}`,
+      fromArxiv ? `${fromArxiv} from arXiv` : '',
+      found.arxivError ? 'arXiv could not be searched just now' : '',
       cut ? `your query was shortened to its first ${MAX_QUERY_CHARS} characters` : '',
     ]
       .filter(Boolean)

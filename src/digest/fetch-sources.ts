@@ -9,6 +9,10 @@ export interface FetchOutcome {
   /** Sources that answered normally but had nothing (weekend feed, empty day). */
   quietSources: string[];
   failedSources: string[];
+  /** Why each failed source failed. */
+  errors: Map<string, string>;
+  /** Papers each answering source returned. */
+  counts: Map<string, number>;
 }
 
 /**
@@ -21,7 +25,7 @@ export async function fetchSources(
   logger: Logger,
   onProgress?: (message: string) => void,
 ): Promise<FetchOutcome> {
-  const outcome: FetchOutcome = { papers: [], notes: [], quietSources: [], failedSources: [] };
+  const outcome: FetchOutcome = { papers: [], notes: [], quietSources: [], failedSources: [], errors: new Map(), counts: new Map() };
   const settled = await Promise.allSettled(
     sources.map(async (source) => {
       const result = await source.fetch(query);
@@ -36,11 +40,13 @@ export async function fetchSources(
       logger.warn('source failed', { source: name, err: message });
       onProgress?.(`source ${name} failed: ${message}`);
       outcome.failedSources.push(name);
+      outcome.errors.set(name, message);
       outcome.notes.push({ kind: 'source-failed', text: `Source ${name} failed: ${message}` });
       return;
     }
     const result = s.value;
     outcome.papers.push(...result.papers);
+    outcome.counts.set(name, result.papers.length);
     if (result.quiet || result.papers.length === 0) outcome.quietSources.push(name);
     if (result.partial) {
       outcome.notes.push({ kind: 'partial', text: `Source ${name} returned a partial result: ${result.partial}` });

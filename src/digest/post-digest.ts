@@ -17,6 +17,7 @@ import {
   planRunIfAbsent,
   plannedMessages,
   postedCount,
+  recordFailure,
   saveRun,
   type DigestRun,
 } from './run-state.js';
@@ -49,8 +50,10 @@ export interface PostDigestOptions {
  * - `silenced`: a quiet day and the channel turned the quiet-day note off; nothing was posted.
  * - `paused`: the channel is unavailable; the subscription is now paused.
  * - `stopped`: a post failed, the run was aborted, or the lock was lost; state kept for a resume.
+ * - `sources-failed`: every source failed; the failure note went out (once per day) and the day
+ *   stays open, so a later attempt whose fetch succeeds posts the papers.
  */
-export type PostStatus = 'done' | 'already-done' | 'silenced' | 'paused' | 'stopped';
+export type PostStatus = 'done' | 'already-done' | 'silenced' | 'paused' | 'stopped' | 'sources-failed';
 
 /** The outcome of postDigest. It never throws for chat errors; it says what happened here. */
 export interface PostResult {
@@ -122,6 +125,7 @@ export async function postDigest(options: PostDigestOptions): Promise<PostResult
     log.info('digest already posted; skipping', { date, total: existing.total });
     return result(existing, 'already-done', 0, false);
   }
+  if (options.digest.allSourcesFailed && !existing?.digest) return holdDay(existing);
   if (existing?.digest) {
     resumed = true;
     // Clone: an in-memory store may hand back the very object it keeps.
@@ -201,6 +205,29 @@ export async function postDigest(options: PostDigestOptions): Promise<PostResult
     await saveRun(kv, r);
     // One field, atomically: settings changed meanwhile are kept, an unsubscribed channel stays gone.
     await store.updateSubscription(channelKey, { lastDigestAt: r.finishedAt });
+  }
+
+  /** Every source failed: post the note once, record the failure, leave the day open. */
+  async function holdDay(prior: DigestRun | undefined): Promise<PostResult> {
+    const reason = 'every source failed; the day stays open for a retry';
+    let notePosted = false;
+    if (!prior?.failureNotePosted) {
+      const digest = normalize(options.digest, channelKey);
+      const [header] = plannedMessages(digest, channelKey);
+      try {
+        await adapter.post(sub.channel, header!.outbound);
+        notePosted = true;
+      } catch (err) {
+        if (err instanceof ChannelUnavailableError) {
+          const latest = await store.getSubscription(channelKey);
+          if (latest) await store.saveSubscription({ ...latest, paused: true, pausedReason: `channel unavailable: ${err.reason}` });
+        }
+        log.warn('could not post the failed-sources note', { date, error: errorMessage(err) });
+      }
+    }
+    const held = await recordFailure(kv, { channelKey, date, runId, error: reason, now: clock.now(), failureNotePosted: notePosted });
+    log.warn('every source failed; digest day left open for a retry', { date, notePosted, attempts: held.attempts });
+    return { status: 'sources-failed', channelKey, date, runId, postedNow: notePosted ? 1 : 0, posted: 0, total: 0, resumed: false, reason };
   }
 
   async function stop(reason: string, level: 'info' | 'warn' | 'error', persist = true): Promise<PostResult> {

@@ -1,13 +1,13 @@
 // Use case: build one channel's digest for a day, without posting it.
-import type { BotStore, Clock, Logger, PaperIndex, PaperSource } from '../ports.js';
+import type { BotStore, Clock, Logger, PaperCorpus, PaperSource } from '../ports.js';
 import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
 import { rankLexical } from '../rank/lexical.js';
-import { warmForRanking } from '../rank/warm.js';
-import { errorMessage } from '../errors.js';
 import { buildDigest, isShowable } from './build-digest.js';
-import { fetchSources } from './fetch-sources.js';
+import { ingest } from './ingest.js';
+
+export { ingest, type IngestResult } from './ingest.js';
 
 /** Longest backfill window: a channel paused for a month gets the last week, not a month. */
 const MAX_BACKFILL_DAYS = 7;
@@ -28,9 +28,15 @@ export interface ModelStages {
 
 /** What prepareDigest needs. Everything is a port, so tests build it from fakes. */
 export interface DigestDeps {
+  /** Bot state (seen-sets, feedback, source status). */
   store: BotStore;
-  /** The shared search index; newly fetched papers are added to it. */
-  index?: PaperIndex;
+  /** The papers: fetched ones are stored here, candidates are read from here. */
+  corpus: PaperCorpus;
+  /**
+   * Takes the cross-instance lock of one source's fetch, or resolves undefined when another
+   * process is fetching it right now (serve passes one; without it every call fetches).
+   */
+  sourceLock?(name: string): Promise<{ release(): Promise<void> } | undefined>;
   /** Returns the source instance for a name (throws InputError on unknown names). */
   sourceFor(name: string): PaperSource;
   defaultSources: string[];
@@ -61,47 +67,10 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * Fetches the given sources for a date, merges duplicates and stores the papers; adds them to the
- * index (when there is one) and analyzes them for ranking, so every channel ranks them cheaply.
- */
-export async function ingest(
-  deps: DigestDeps,
-  sourceNames: string[],
-  date: string,
-): Promise<{ papers: Paper[]; notes: DigestNote[]; added: number; updated: number; quiet: boolean }> {
-  const notes: DigestNote[] = [];
-  const sources: PaperSource[] = [];
-  for (const name of sourceNames) {
-    try {
-      sources.push(deps.sourceFor(name));
-    } catch (err) {
-      notes.push({ kind: 'source-failed', text: `Source ${name} is not usable: ${errorMessage(err)}` });
-    }
-  }
-  const fetched = await fetchSources(sources, { date }, deps.logger, deps.onProgress);
-  notes.push(...fetched.notes);
-  const papers = mergePapers(fetched.papers);
-  const { added, updated } = papers.length ? await deps.store.upsertPapers(papers) : { added: 0, updated: 0 };
-  // Every channel on a source ingests the same (shared) fetch: when nothing changed in the store,
-  // only papers the index lacks need indexing, so the 2nd…Nth channel re-analyzes nothing.
-  const index = deps.index;
-  const toIndex = index && updated === 0 ? papers.filter((p) => !index.has(p.id)) : papers;
-  if (toIndex.length) {
-    // Index what the store now holds for these ids, so merged signals are searchable.
-    const stored = index ? await deps.store.getPapers(toIndex.map((p) => p.id)) : toIndex;
-    index?.add(stored);
-    // Analyze them once here rather than in the first channel's ranking (cached by id and text).
-    warmForRanking(stored);
-  }
-  const quiet = fetched.failedSources.length === 0 && papers.length === 0;
-  return { papers, notes, added, updated, quiet };
-}
-
 /** Pairs each of the channel's votes with its paper (votes on unknown papers are dropped). */
-async function feedbackPapers(store: BotStore, channelKey: string) {
+async function feedbackPapers(store: BotStore, corpus: PaperCorpus, channelKey: string) {
   const votes = await store.listFeedback(channelKey);
-  const papers = new Map((await store.getPapers(votes.map((v) => v.paperId))).map((p) => [p.id, p]));
+  const papers = new Map((await corpus.getPapers(votes.map((v) => v.paperId))).map((p) => [p.id, p]));
   return votes.flatMap((v) => {
     const paper = papers.get(v.paperId);
     return paper ? [{ paper, value: v.value }] : [];
@@ -120,15 +89,24 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
   const sourceNames = sub.sources.length ? sub.sources : deps.defaultSources;
   const notes: DigestNote[] = [];
   let fetched: Paper[] = [];
+  let allSourcesFailed = false;
   if (!options.offline) {
     const result = await ingest(deps, sourceNames, options.date);
     fetched = result.papers;
     notes.push(...result.notes);
+    allSourcesFailed = result.allFailed;
+  }
+  if (allSourcesFailed) {
+    // Nothing is ranked or summarized: the day stays open and a retry that fetches posts its papers.
+    notes.push({ kind: 'source-failed', text: 'All sources failed; will retry: this day\'s papers are posted once a fetch succeeds.' });
+    const digest = buildDigest({ date: options.date, channelKey, interests: sub.interests, ranked: [], size: sub.size, threshold: sub.threshold, notes });
+    log.warn('every source failed; the digest holds only its notes', { sources: sourceNames });
+    return { ...digest, allSourcesFailed: true };
   }
 
   const earliest = daysBefore(options.date, MAX_BACKFILL_DAYS);
   const since = options.since && options.since > earliest ? options.since : undefined;
-  const stored = await deps.store.listPapersSince(since ?? options.date);
+  const stored = await deps.corpus.papersListedBetween(since ?? options.date);
   const candidates = mergePapers([...fetched, ...stored]);
   const seen = await deps.store.seenPaperIds(channelKey);
   const fresh = candidates.filter((p) => !seen.has(p.id));
@@ -136,7 +114,7 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
   }
 
-  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, channelKey));
+  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey));
   let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
   if (models?.rerank && ranked.length > 0) {

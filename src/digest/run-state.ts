@@ -9,7 +9,8 @@ import type { Digest, Outbound, PostedMessage, ThreadRef } from '../types.js';
  * - `posting`: planned; messages are being posted (or the process died while posting).
  * - `stopped`: a post failed or shutdown interrupted it; the remaining messages are still due.
  * - `paused`: the channel is unavailable; the subscription was paused.
- * - `failed`: the digest could not be prepared; nothing was planned.
+ * - `failed`: the digest could not be prepared, or every source failed; nothing was planned and
+ *   the day stays open: the scheduler (or a re-run of `digest --post`) tries again.
  * - `done`: every planned message is posted (or a silenced quiet day); never run again.
  */
 export type DigestRunStatus = 'posting' | 'stopped' | 'paused' | 'failed' | 'done';
@@ -35,6 +36,11 @@ export interface DigestRun {
   late?: boolean;
   /** True for a quiet day whose note the channel silenced: nothing was posted, on purpose. */
   silenced?: boolean;
+  /**
+   * True once the "all sources failed; will retry" note went out for this open day, so retries
+   * that fail again stay silent and the one that succeeds posts the papers.
+   */
+  failureNotePosted?: boolean;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -196,7 +202,7 @@ export async function loadLastRuns(kv: Store, channelKeys: string[]): Promise<Ar
  */
 export async function recordFailure(
   kv: Store,
-  input: { channelKey: string; date: string; runId: string; error: string; now: Date },
+  input: { channelKey: string; date: string; runId: string; error: string; now: Date; failureNotePosted?: boolean },
 ): Promise<DigestRun> {
   const existing = await loadRun(kv, input.channelKey, input.date);
   const at = input.now.toISOString();
@@ -216,6 +222,7 @@ export async function recordFailure(
         updatedAt: at,
         error: input.error,
       };
+  if (!run.digest && (existing?.failureNotePosted || input.failureNotePosted)) run.failureNotePosted = true;
   await saveRun(kv, run);
   return run;
 }

@@ -1,10 +1,11 @@
 // The LLM layer's public surface, and one factory that wires it from configuration.
 import type { LlmConfig } from '../config.js';
-import type { Answerer, Clock, Logger, PaperIndex, PaperRepository, Store } from '../ports.js';
+import type { Answerer, Clock, Logger, PaperCorpus, Store } from '../ports.js';
+import type { FullTexts } from '../fulltext/full-texts.js';
 import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
 import { createTokenLedger, type TokenLedger } from './token-ledger.js';
 import { createLlmStages, type LlmStages } from './model-stages.js';
-import { createLlmAnswerer } from './answerer.js';
+import { createLlmAnswerer } from '../qa/llm-answerer.js';
 
 export { createOpenAiLlm, type OpenAiLlm, type OpenAiLlmDeps, type LlmMeter, type EmbeddingResult } from './openai-llm.js';
 export {
@@ -19,7 +20,7 @@ export {
 export { renderPrompt, loadPrompt, promptVersion, PromptError } from './prompts.js';
 export { rankWithJudge, type RankWithJudgeDeps, type RankWithJudgeResult } from './rank-with-judge.js';
 export { summarizePapers, themesOfTheDay, type SummariesResult, type ThemesResult, type LlmSummary } from './summaries.js';
-export { createLlmAnswerer, type LlmAnswererDeps } from './answerer.js';
+export { createLlmAnswerer, type LlmAnswererDeps } from '../qa/llm-answerer.js';
 export { createLlmStages, DEFAULT_RUN_DEADLINE_MS, type LlmStages, type LlmStagesDeps } from './model-stages.js';
 export { approxTokens } from './tokens.js';
 
@@ -37,10 +38,12 @@ export interface LlmServices {
   createStages(options?: { deadlineMs?: number; signal?: AbortSignal }): LlmStages;
   /** The model-backed Answerer, falling back to `fallback` on model failures. */
   createAnswerer(options: {
-    store: Pick<PaperRepository, 'getPapers'>;
-    index: PaperIndex;
+    /** The corpus: papers, their search, stored full texts and their chunk search. */
+    corpus: Pick<PaperCorpus, 'search' | 'getPapers' | 'getFullText' | 'searchChunks'>;
     fallback: Answerer | ((reason: string) => Answerer);
     budget?: number;
+    /** Full texts of papers, fetched on first use. */
+    fullTexts?: FullTexts;
   }): Answerer;
 }
 
@@ -60,10 +63,18 @@ export interface LlmServicesDeps {
  */
 export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): LlmServices {
   const logger = deps.logger.child({ component: 'llm' });
-  const ledger = createTokenLedger({ kv: deps.kv, clock: deps.clock, dailyBudget: config.dailyTokenBudget, logger });
+  const ledger = createTokenLedger({
+    kv: deps.kv,
+    clock: deps.clock,
+    dailyBudget: config.dailyTokenBudget,
+    questionShare: config.questionBudgetShare,
+    logger,
+  });
   const llm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger });
   const summaryLlm = llm.withModel(config.summaryModel);
   const embeddings = config.embeddingModel ? { embedder: llm, model: config.embeddingModel } : undefined;
+  // Answers draw on the whole budget, digests stop short of the share kept for questions.
+  const answerLlm = createOpenAiLlm(config, { logger, fetch: deps.fetch, maxRetries: deps.maxRetries, meter: ledger.questions });
   return {
     llm,
     summaryLlm,
@@ -83,11 +94,12 @@ export function createLlmServices(config: LlmConfig, deps: LlmServicesDeps): Llm
     },
     createAnswerer(options) {
       return createLlmAnswerer({
-        llm,
-        store: options.store,
-        index: options.index,
+        llm: answerLlm,
+        embeddings: config.embeddingModel ? { embedder: answerLlm, model: config.embeddingModel, kv: deps.kv } : undefined,
         fallback: options.fallback,
         budget: options.budget,
+        fullTexts: options.fullTexts,
+        corpus: options.corpus,
         summaries: { kv: deps.kv, model: summaryLlm.model },
         logger,
       });

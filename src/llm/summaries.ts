@@ -5,6 +5,7 @@ import type { Llm, LlmUsage, Logger, Store } from '../ports.js';
 import type { DigestNote, Paper } from '../types.js';
 import { renderPrompt, promptVersion } from './prompts.js';
 import { clip, paperBlock } from './untrusted.js';
+import { carriesLinkOrMention } from './untrusted.js';
 import { CACHE_TTL_MS, hashText, summaryKey, themesKey } from './cache-keys.js';
 import { chunk, runBatches } from './run-batches.js';
 import { addUsage, degradedNote, noUsage } from './degrade.js';
@@ -96,6 +97,11 @@ export async function summarizePapers(papers: Paper[], deps: SummaryDeps): Promi
         const text = clip(s.tldr.replace(/\s+/g, ' ').trim(), MAX_TLDR_CHARS);
         if (!given.has(id) || !text || result.summaries.has(id)) {
           if (!given.has(id)) log.warn('summary for an unknown paper id; dropped', { id });
+          continue;
+        }
+        if (carriesLinkOrMention(text)) {
+          // Neither cached nor shown: the paper falls back to HF's or the abstract's TL;DR.
+          log.warn('model TL;DR carries a link or a mention; dropped', { id });
           continue;
         }
         const summary: LlmSummary = { text, source: 'llm' };

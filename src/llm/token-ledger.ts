@@ -24,10 +24,18 @@ export class BudgetExhaustedError extends LlmUnavailableError {
   }
 }
 
-/** A meter that also reports what was counted. */
+/**
+ * A meter that also reports what was counted. As a meter it serves digest work (judge, summaries,
+ * themes, embeddings), which stops at the budget minus the share reserved for questions;
+ * `questions` is the meter for answers, which may use the whole budget.
+ */
 export interface TokenLedger extends LlmMeter {
   /** The cap on prompt+completion+embedding tokens per UTC day, when set. */
   readonly dailyBudget: number | undefined;
+  /** Tokens of the daily budget only questions may use (0 without a budget). */
+  readonly questionReserve: number;
+  /** The meter for question answering: counts into the same day, capped by the whole budget. */
+  readonly questions: LlmMeter;
   /** Everything this ledger counted since it was created (one process or one run). */
   totals(): TokenFigures;
   /** What the store says was used on the current UTC day (all processes sharing the store). */
@@ -42,8 +50,13 @@ export interface TokenLedgerDeps {
   clock?: Clock;
   /** PAPERBOT_DAILY_TOKEN_BUDGET; undefined means uncapped (still counted). */
   dailyBudget?: number;
+  /** PAPERBOT_QUESTION_BUDGET_SHARE: the share (0–1) of the budget kept for questions (default 0.2). */
+  questionShare?: number;
   logger?: Logger;
 }
+
+/** Default share of the daily budget kept for questions. */
+export const DEFAULT_QUESTION_SHARE = 0.2;
 
 /** A zeroed figure set. */
 export const noTokens = (): TokenFigures => ({ prompt: 0, completion: 0, embedding: 0, calls: 0 });
@@ -78,8 +91,24 @@ export function createTokenLedger(deps: TokenLedgerDeps): TokenLedger {
   };
   const readDay = async (key: string): Promise<TokenFigures> => ({ ...noTokens(), ...((await deps.kv.get<TokenFigures>(key)) ?? {}) });
 
-  return {
+  const questionReserve = deps.dailyBudget ? Math.floor(deps.dailyBudget * (deps.questionShare ?? DEFAULT_QUESTION_SHARE)) : 0;
+  /** Throws BudgetExhaustedError once today's usage reaches `cap`. */
+  const check = async (cap: number) => {
+    await chain;
+    const { date, key } = dayKey();
+    const used = totalTokens(await readDay(key));
+    if (used >= cap) throw new BudgetExhaustedError(used, cap, date);
+  };
+
+  const ledger: TokenLedger = {
     dailyBudget: deps.dailyBudget,
+    questionReserve,
+    questions: {
+      async beforeCall() {
+        if (deps.dailyBudget) await check(deps.dailyBudget);
+      },
+      record: (usage, kind) => ledger.record(usage, kind),
+    },
     totals: () => ({ ...run }),
     async today() {
       await chain;
@@ -90,11 +119,7 @@ export function createTokenLedger(deps: TokenLedgerDeps): TokenLedger {
       return totalTokens(await this.today()) >= deps.dailyBudget;
     },
     async beforeCall() {
-      if (!deps.dailyBudget) return;
-      await chain;
-      const { date, key } = dayKey();
-      const used = totalTokens(await readDay(key));
-      if (used >= deps.dailyBudget) throw new BudgetExhaustedError(used, deps.dailyBudget, date);
+      if (deps.dailyBudget) await check(deps.dailyBudget - questionReserve);
     },
     async record(usage: LlmUsage, kind: 'chat' | 'embedding') {
       const add = (f: TokenFigures) => {
@@ -116,4 +141,5 @@ export function createTokenLedger(deps: TokenLedgerDeps): TokenLedger {
       await chain;
     },
   };
+  return ledger;
 }

@@ -4,20 +4,28 @@
 import type { Paper } from '../types.js';
 
 /** Tag names paperbot uses to delimit data in prompts. */
-export const BLOCK_TAGS = ['paper', 'interests', 'question', 'history', 'turn', 'papers', 'digest'] as const;
+export const BLOCK_TAGS = ['paper', 'interests', 'question', 'history', 'turn', 'papers', 'digest', 'evidence', 'summary'] as const;
 
 /** A block tag name. */
 export type BlockTag = (typeof BLOCK_TAGS)[number];
 
 const TAG_LIKE = new RegExp(`<(\\s*/?\\s*)(${BLOCK_TAGS.join('|')})\\b`, 'giu');
+/**
+ * Chat-template control tokens some models honour even inside data (`<|im_start|>`,
+ * `<|eot_id|>`, `[INST]`, `<<SYS>>`, `<start_of_turn>`, `</s>`).
+ */
+const TEMPLATE_TOKENS = /<\|[^|<>\s]{1,40}\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:s|start_of_turn|end_of_turn)>/giu;
 
 /**
  * Makes untrusted text safe to put inside a block: any `<paper`, `</paper`, `<question`, … (our
  * delimiters, any case, with spaces) gets its `<` replaced by `‹`, so the text cannot open or
- * close a block. Everything else is kept as is.
+ * close a block, and chat-template tokens (`<|im_start|>`, `[INST]`, …) lose their brackets
+ * (`‹|im_start|›`, `‹INST›`, `‹SYS›`). Everything else is kept as is.
  */
 export function neutralize(text: string): string {
-  return text.replace(TAG_LIKE, '‹$1$2');
+  return text
+    .replace(TEMPLATE_TOKENS, (token) => `‹${token.replace(/^[<[]+|[>\]]+$/g, '')}›`)
+    .replace(TAG_LIKE, '‹$1$2');
 }
 
 function attr(value: string): string {
@@ -68,4 +76,16 @@ export function paperBlock(paper: Paper, options: PaperBlockOptions = {}): strin
   if (options.tldr) lines.push(`TL;DR: ${options.tldr}`);
   const attrs: Record<string, string | number> = options.n !== undefined ? { n: options.n, id: paper.id } : { id: paper.id };
   return block('paper', lines.join('\n'), attrs);
+}
+
+/** Links (scheme, www., or a bare domain with a path) and chat mentions (@user, <@U1>, <!channel>, <#C1>, @everyone). */
+const LINK_OR_MENTION =
+  /\b(?:https?|ftp):\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|co|ly|gg|xyz|me|app|dev)\b|<[@#!][^>]*>|(?:^|[\s(])@[A-Za-z0-9_.-]+/iu;
+
+/**
+ * True when model-written text (a TL;DR, a judge's reason) carries a link or a mention. Such text
+ * is never cached or broadcast: a paper could have steered the model into writing it.
+ */
+export function carriesLinkOrMention(text: string): boolean {
+  return LINK_OR_MENTION.test(text);
 }

@@ -14,6 +14,7 @@ export const CENSOR = '[redacted]';
 export function secretValues(config: Readonly<Config>): string[] {
   const urls = [
     config.storeUrl,
+    config.corpusUrl,
     config.urls.hf,
     config.urls.arxivApi,
     config.urls.arxivRss,

@@ -1,9 +1,14 @@
-// The no-model Answerer: quotes the abstract sentences most relevant to a question, cited.
-import type { Answer, Answerer, PaperIndex, PaperRepository } from '../ports.js';
-import type { Citation, Paper, ThreadTurn } from '../types.js';
-import { splitSentences } from '../digest/tldr.js';
+// The no-model Answerer: quotes the sentences most relevant to a question, from the papers' full
+// text when it could be had (each cited with its section, [1 §4.2]), else from their abstracts.
+// Below the relevance floor it says it found nothing rather than quote unrelated sentences.
+import type { Answer, Answerer, PaperCorpus } from '../ports.js';
+import type { Paper, ThreadTurn } from '../types.js';
+import type { FullTexts } from '../fulltext/full-texts.js';
 import { contentTerms } from './terms.js';
-import { bestSentences, scoreSentences } from './pick-sentences.js';
+import { ABSTRACT_FLOOR, FULL_TEXT_FLOOR, bestSentences, scoreCandidates, type ScoredSentence } from './pick-sentences.js';
+import { abstractOnlyReason, readInFull, readPapers, sentencesOf, type ReadPaper } from './read-papers.js';
+import { CitationList } from './sections.js';
+import { NOTHING_STORED } from './ask-corpus.js';
 
 /** Papers quoted at most by askCorpus. */
 const CORPUS_PAPERS = 4;
@@ -12,8 +17,10 @@ const MAX_QUOTE_CHARS = 400;
 
 /** What the extractive answerer reads. */
 export interface ExtractiveAnswererDeps {
-  store: Pick<PaperRepository, 'getPapers'>;
-  index: PaperIndex;
+  /** The corpus: papers and their search; `askCorpus` also quotes full texts stored there (it never fetches new ones). */
+  corpus: Pick<PaperCorpus, 'search' | 'getPapers' | 'getFullText'>;
+  /** Full texts, fetched on the first question about a paper; without it answers rest on abstracts. */
+  fullTexts?: FullTexts;
   /**
    * Why there is no model prose, shown before the quotes. Default "No language model is
    * configured"; a fallback after a model failure would say so instead.
@@ -21,28 +28,8 @@ export interface ExtractiveAnswererDeps {
   reason?: string;
 }
 
-function paperLink(paper: Paper): string | undefined {
-  return paper.links.abs ?? paper.links.pdf ?? paper.links.code ?? paper.links.project;
-}
-
 function quote(text: string): string {
   return text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS - 1).trimEnd()}…` : text;
-}
-
-/** Numbers papers [1], [2], … in the order they are first cited. */
-class CitationList {
-  private readonly byId = new Map<string, Citation>();
-  number(paper: Paper): number {
-    let c = this.byId.get(paper.id);
-    if (!c) {
-      c = { index: this.byId.size + 1, paperId: paper.id, title: paper.title, url: paperLink(paper) };
-      this.byId.set(paper.id, c);
-    }
-    return c.index;
-  }
-  get all(): Citation[] {
-    return [...this.byId.values()];
-  }
 }
 
 /** The question's terms; a follow-up without content words ("and why?") borrows the previous question's. */
@@ -53,54 +40,79 @@ function questionTerms(question: string, history: ThreadTurn[]): Set<string> {
   return previous ? contentTerms(previous.text) : terms;
 }
 
+/** Best sentences over what was read: full texts use the stricter floor. */
+function pick(terms: Set<string>, read: ReadPaper[], max: number): ScoredSentence[] {
+  const candidates = read.flatMap(sentencesOf);
+  const floor = read.some(readInFull) ? FULL_TEXT_FLOOR : ABSTRACT_FLOOR;
+  return bestSentences(scoreCandidates(terms, candidates, floor), max);
+}
+
+function quoted(picked: ScoredSentence[], cites: CitationList): string[] {
+  return picked.map((s) => `> ${quote(s.text)} ${cites.cite(s.paper, s.section)}`);
+}
+
+/** Where the quotes come from, for the line above them. */
+function sourceWords(read: ReadPaper[]): string {
+  const full = read.filter(readInFull).length;
+  const many = read.length > 1;
+  if (full === read.length) return many ? "the papers' full texts" : "the paper's full text";
+  const plain = many ? 'the abstracts' : 'the abstract';
+  if (read.every((r) => r.fullText === undefined)) return plain;
+  if (full === 0) return `${plain} (${abstractOnlyReason(read)})`;
+  return `the papers (full text where available; for the others ${abstractOnlyReason(read)})`;
+}
+
+/** The plain "nothing found" line, honest about what was read. */
+function nothingFound(read: ReadPaper[]): string {
+  const many = read.length > 1;
+  if (read.length && read.every(readInFull)) return `I found nothing about that in ${many ? "the papers' full texts" : "the paper's full text"}.`;
+  if (read.every((r) => r.fullText === undefined)) return many ? 'The abstracts do not seem to say.' : 'The abstract does not seem to say.';
+  return `${many ? 'The abstracts do' : 'The abstract does'} not seem to say; ${abstractOnlyReason(read)}.`;
+}
+
 /**
- * Creates the extractive Answerer (no model). `answerAboutPapers` quotes 1–3 abstract sentences
- * that share the most (rare) words with the question, each cited [n], under a line saying these
- * are extracts; when nothing overlaps enough it says plainly "The abstract does not seem to say."
- * `askCorpus` retrieves the best-matching stored papers and quotes the best sentence of each, cited;
- * when nothing is retrieved it refuses.
+ * Creates the extractive Answerer (no model). `answerAboutPapers` reads each paper's full text
+ * (fetched once, through `fullTexts`) and quotes 1–3 sentences sharing the most (rare) words with
+ * the question, each cited with its paper and section; when nothing passes the relevance floor it
+ * says so, naming what it read. `askCorpus` retrieves the best-matching stored papers, quotes
+ * their stored full texts (or abstracts), and cites nothing when no sentence is relevant.
  */
 export function createExtractiveAnswerer(deps: ExtractiveAnswererDeps): Answerer {
   const reason = deps.reason ?? 'No language model is configured';
 
   return {
     async answerAboutPapers(question: string, papers: Paper[], history: ThreadTurn[]): Promise<Answer> {
-      const picked = bestSentences(scoreSentences(questionTerms(question, history), papers));
-      if (picked.length === 0) {
-        const text = papers.length > 1 ? 'The abstracts do not seem to say.' : 'The abstract does not seem to say.';
-        return { text, citations: [], extractive: true };
-      }
+      const read = await readPapers(papers, deps.fullTexts);
+      const picked = pick(questionTerms(question, history), read, 3);
+      if (picked.length === 0) return { text: nothingFound(read), citations: [], extractive: true };
       const cites = new CitationList();
-      const lines = picked.map((s) => `> ${quote(s.text)} [${cites.number(s.paper)}]`);
-      const from = papers.length > 1 ? 'the abstracts' : 'the abstract';
+      const lines = quoted(picked, cites);
       return {
-        text: `${reason}; here are the most relevant sentences from ${from}:\n${lines.join('\n')}`,
+        text: `${reason}; here are the most relevant sentences from ${sourceWords(read)}:\n${lines.join('\n')}`,
         citations: cites.all,
         extractive: true,
       };
     },
 
     async askCorpus(question: string): Promise<Answer> {
-      const hits = deps.index.search(question, { limit: CORPUS_PAPERS });
-      const papers = hits.length ? await deps.store.getPapers(hits.map((h) => h.id)) : [];
-      if (papers.length === 0) {
-        return {
-          text: 'I found no stored papers about that, so I cannot answer. Try other words, or `/papers search` to browse.',
-          citations: [],
-          extractive: true,
-        };
-      }
+      const hits = await deps.corpus.search(question, { limit: CORPUS_PAPERS });
+      const papers = hits.length ? await deps.corpus.getPapers(hits.map((h) => h.id)) : [];
+      const none = NOTHING_STORED;
+      if (papers.length === 0) return { text: none, citations: [], extractive: true };
+      const read: ReadPaper[] = await Promise.all(
+        papers.map(async (paper) => {
+          const fullText = await deps.corpus.getFullText(paper.id).catch(() => undefined);
+          return fullText ? { paper, fullText } : { paper };
+        }),
+      );
       const terms = contentTerms(question);
+      // The best relevant sentence of each paper, so one long paper does not crowd out the others.
+      const picked = read.flatMap((r) => pick(terms, [r], 1));
+      if (picked.length === 0) return { text: none, citations: [], extractive: true };
+      picked.sort((a, b) => b.score - a.score);
       const cites = new CitationList();
-      const lines: string[] = [];
-      for (const paper of papers) {
-        // The index matched this paper (maybe on its title or authors); without an overlapping
-        // sentence, its opening sentence says best what it is about.
-        const best = scoreSentences(terms, [paper])[0]?.text ?? splitSentences(paper.abstract)[0] ?? paper.title;
-        lines.push(`${quote(best)} [${cites.number(paper)}]`);
-      }
       return {
-        text: `${reason}; here are the most relevant sentences from the stored papers:\n${lines.map((l) => `> ${l}`).join('\n')}`,
+        text: `${reason}; here are the most relevant sentences from the stored papers:\n${quoted(picked, cites).join('\n')}`,
         citations: cites.all,
         extractive: true,
       };

@@ -1,11 +1,14 @@
 import type { Paper } from '../types.js';
 import { splitSentences } from '../digest/tldr.js';
 import { contentTerms } from './terms.js';
+import type { SectionRef } from './sections.js';
 
-/** A sentence of a paper's abstract with its relevance to a question. */
+/** A sentence of a paper (abstract or full-text section) with its relevance to a question. */
 export interface ScoredSentence {
   paper: Paper;
-  /** Position in the abstract (0-based). */
+  /** The section it is from, when it came from a full text. */
+  section?: SectionRef;
+  /** Position among the sentences scored (0-based): reading order. */
   position: number;
   text: string;
   score: number;
@@ -13,20 +16,41 @@ export interface ScoredSentence {
   matched: string[];
 }
 
-/** The sentences of a paper's abstract, each with its content terms. */
-function sentencesOf(paper: Paper): Array<{ text: string; terms: Set<string> }> {
-  return splitSentences(paper.abstract).map((text) => ({ text, terms: contentTerms(text) }));
+/** A sentence to score: its paper and, for full texts, its section. */
+export interface CandidateSentence {
+  paper: Paper;
+  section?: SectionRef;
+  text: string;
 }
 
 /**
- * Scores every abstract sentence of `papers` against the question terms: the sum of the inverse
- * sentence frequency of each matched term, so rare words ("ImageNet") count more than common ones
- * ("model"). Sentences that do not overlap "enough" are dropped: they must match at least one term,
- * two when the question has three or more, and cover at least a quarter of the question's weight.
- * Best first; ties keep the abstract order.
+ * The relevance floor. A sentence must match at least one question term (two when the question
+ * has three or more) and cover at least `minCoverage` of the question's weight, so a question
+ * that shares one common word with a paper ("best", "model") quotes nothing.
  */
-export function scoreSentences(question: Set<string>, papers: Paper[]): ScoredSentence[] {
-  const all = papers.flatMap((paper) => sentencesOf(paper).map((s, position) => ({ ...s, paper, position })));
+export interface RelevanceFloor {
+  minCoverage: number;
+}
+
+/** For abstracts: a few sentences, each likely about the paper's topic. */
+export const ABSTRACT_FLOOR: RelevanceFloor = { minCoverage: 0.25 };
+/** For full texts: hundreds of sentences, so a stray word match must not pass. */
+export const FULL_TEXT_FLOOR: RelevanceFloor = { minCoverage: 0.4 };
+
+/** Every sentence of the papers' abstracts, in order. */
+export function abstractSentences(papers: Paper[]): CandidateSentence[] {
+  return papers.flatMap((paper) => splitSentences(paper.abstract).map((text) => ({ paper, text })));
+}
+
+/**
+ * Scores candidate sentences (with their section's heading words) against the question terms:
+ * the sum of the inverse sentence frequency of each matched term, so rare words ("ImageNet") count more than common ones
+ * ("model"). Sentences below `floor` are dropped. Best first; ties keep reading order.
+ */
+export function scoreCandidates(question: Set<string>, candidates: CandidateSentence[], floor: RelevanceFloor): ScoredSentence[] {
+  // A sentence also carries its section's heading words: "what are the limitations?" is answered
+  // by the Limitations section even when its sentences never say "limitation".
+  const all = candidates.map((c, position) => ({ ...c, position, terms: contentTerms(`${c.text} ${c.section?.headings.join(' ') ?? ''}`) }));
   if (question.size === 0 || all.length === 0) return [];
   const df = new Map<string, number>();
   for (const s of all) for (const t of question) if (s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -37,11 +61,18 @@ export function scoreSentences(question: Set<string>, papers: Paper[]): ScoredSe
   for (const s of all) {
     const matched = [...question].filter((t) => s.terms.has(t));
     const score = matched.reduce((sum, t) => sum + weight(t), 0);
-    if (matched.length >= minMatches && score >= totalWeight * 0.25) {
-      scored.push({ paper: s.paper, position: s.position, text: s.text, score, matched });
+    if (matched.length >= minMatches && score >= totalWeight * floor.minCoverage) {
+      const entry: ScoredSentence = { paper: s.paper, position: s.position, text: s.text, score, matched };
+      if (s.section) entry.section = s.section;
+      scored.push(entry);
     }
   }
-  return scored.sort((a, b) => b.score - a.score);
+  return scored.sort((a, b) => b.score - a.score || a.position - b.position);
+}
+
+/** Abstract sentences of `papers` scored against the question (see scoreCandidates). */
+export function scoreSentences(question: Set<string>, papers: Paper[]): ScoredSentence[] {
+  return scoreCandidates(question, abstractSentences(papers), ABSTRACT_FLOOR);
 }
 
 /** Up to `max` best sentences: the best one, then others scoring at least 60% of it. */

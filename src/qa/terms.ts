@@ -41,11 +41,11 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(sses|xes|ches|shes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const [suffix, replacement] of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length + replacement.length >= 3) {
-      w = w.slice(0, -suffix.length) + replacement;
-      break;
-    }
+  // Two passes, so "filtered" → "filter" → "filt" meets "filter" → "filt".
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = SUFFIXES.find(([end, replacement]) => w.endsWith(end) && w.length - end.length + replacement.length >= 3);
+    if (!suffix) break;
+    w = w.slice(0, -suffix[0].length) + suffix[1];
   }
   // "running" → "runn" → "run"; "evaluate" → "evaluat" so it meets "evaluation" → "evaluat".
   if (/([^aeiouls])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);

@@ -5,7 +5,7 @@ import type { Llm, LlmUsage, Logger, RenderedPrompt, Store } from '../ports.js';
 import type { Paper } from '../types.js';
 import type { InterestProfile } from './profile.js';
 import { renderPrompt, promptVersion } from '../llm/prompts.js';
-import { neutralize, paperBlock } from '../llm/untrusted.js';
+import { carriesLinkOrMention, neutralize, paperBlock } from '../llm/untrusted.js';
 import { CACHE_TTL_MS, hashText, judgementKey } from '../llm/cache-keys.js';
 import { chunk, runBatches } from '../llm/run-batches.js';
 import { addUsage, noUsage } from '../llm/degrade.js';
@@ -135,7 +135,9 @@ export async function judgePapers(papers: Paper[], profile: InterestProfile, dep
         continue;
       }
       if (fresh.some((f) => f.id === id)) continue; // a repeated id: the first verdict wins
-      const verdict = { id, score: clampScore(j.score), reason: j.reason.replace(/\s+/g, ' ').trim() };
+      const reason = j.reason.replace(/\s+/g, ' ').trim();
+      // A reason with a link or a mention is neither cached nor shown; the score still counts.
+      const verdict = { id, score: clampScore(j.score), reason: carriesLinkOrMention(reason) ? '' : reason };
       result.judgements.set(id, verdict);
       fresh.push(verdict);
     }

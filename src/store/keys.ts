@@ -20,8 +20,6 @@ export const TTL = Object.freeze({
   tokens: 3 * DAY_MS,
   /** Model output caches (summaries, judgements, embeddings): prompt version and model are in the key. */
   cache: 180 * DAY_MS,
-  /** A record of which papers one upsert changed: an index snapshot older than this is rebuilt in full. */
-  paperChange: 30 * DAY_MS,
 });
 
 /**
@@ -48,27 +46,20 @@ function build(parts: string[]): string {
 
 const k = (...parts: string[]): string => build(parts.map((p) => encodePart(p, false)));
 
-/** One stored paper by canonical id: `paper:<id>`. */
+/** A paper as paperbot before the corpus kept it (read once, to move it into the corpus): `paper:<id>`. */
 export const paper = (id: string): string => k('paper', id);
 
-/** The catalog index: the list of catalog chunk names. */
+/** The old paper catalog: the list of its chunk names (read once, to move papers into the corpus). */
 export const papersCatalog = (): string => 'papers:catalog';
 
-/** One catalog chunk (`YYYY-MM` or `undated`): a map of paper id → listing date. */
+/** One old catalog chunk (`YYYY-MM` or `undated`): a map of paper id → listing date. */
 export const papersCatalogChunk = (chunk: string): string => k('papers', 'catalog', chunk);
 
-/** The papers' revision: the last number an upsert that wrote papers claimed (see paperChange). */
-export const papersRevision = (): string => 'papers:revision';
+/** Set once the old papers were moved into the corpus: `papers:moved-to-corpus`. */
+export const legacyPapersMoved = (): string => 'papers:moved-to-corpus';
 
-/** Ids of the papers the upsert that claimed `revision` wrote (TTL.paperChange): `papers:change:<n>`. */
-export const paperChange = (revision: number): string => k('papers', 'change', String(revision));
-
-/** Where a saved search-index snapshot is and what it holds: `index-snapshot:<name>`. */
-export const indexSnapshot = (name: string): string => k('index-snapshot', name);
-
-/** One part of a saved search-index snapshot: `index-snapshot:<name>:<generation>:<part>`. */
-export const indexSnapshotPart = (name: string, generation: string, part: number): string =>
-  k('index-snapshot', name, generation, String(part));
+/** One source's fetch health (last success and failure) for serve's feed and /healthz: `source:<name>`. */
+export const sourceStatus = (name: string): string => k('source', name);
 
 /** A channel's subscription: `sub:<channelKey>`. */
 export const subscription = (channelKey: string): string => k('sub', channelKey);

@@ -1,6 +1,6 @@
-// Builds a real BotCore over the memory store, the real index and the extractive answerer,
+// Builds a real BotCore over the memory store, a real corpus and the extractive answerer,
 // with a scripted previewer and lookup, a manual clock and a recording logger.
-import type { Answerer, BotCore, BotStore, DigestPreviewer, Logger, PaperIndex, PaperLookup } from '../../src/ports.js';
+import type { Answerer, BotCore, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../../src/ports.js';
 import type { ChannelRef, Digest, Paper, Subscription, ThreadRef, UserRef } from '../../src/types.js';
 import type { BotDeps } from '../../src/bot/deps.js';
 import { createBotCore } from '../../src/bot/create-bot.js';
@@ -8,7 +8,7 @@ import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
 import { paperCard } from '../../src/commands/paper-card.js';
 import { ManualClock } from '../../src/clock.js';
 import { createMemoryBotStore } from '../../src/store/index.js';
-import { createPaperIndex } from '../../src/search/paper-index.js';
+import { tempCorpus } from '../support/corpus.js';
 import { FakeChatAdapter, channelRef } from '../fakes/fake-chat-adapter.js';
 import { REMOTE, STORED } from './sample-papers.js';
 
@@ -43,8 +43,13 @@ export class FakeLookup implements PaperLookup {
     if (this.fail) throw new Error('connect ECONNREFUSED 127.0.0.1:9');
     return this.papers.filter((p) => ids.includes(p.id));
   }
-  async byQuery(): Promise<Paper[]> {
-    return [];
+  /** What byQuery returns (arXiv's `search_query` results); none by default. */
+  queryResults: Paper[] = [];
+  queries: string[] = [];
+  async byQuery(text: string): Promise<Paper[]> {
+    this.queries.push(text);
+    if (this.fail) throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+    return this.queryResults;
   }
 }
 
@@ -58,7 +63,7 @@ export interface Harness {
   core: BotCore;
   deps: BotDeps;
   store: BotStore;
-  index: PaperIndex;
+  corpus: PaperCorpus;
   clock: ManualClock;
   lookup: FakeLookup;
   logger: ReturnType<typeof recordingLogger>;
@@ -76,8 +81,7 @@ export async function makeBot(
 ): Promise<Harness> {
   const store = createMemoryBotStore();
   const papers = options.papers ?? STORED;
-  if (papers.length) await store.upsertPapers(papers);
-  const index = createPaperIndex(papers);
+  const corpus = await tempCorpus(papers);
   const clock = new ManualClock('2026-06-15T07:00:00Z');
   const logger = recordingLogger();
   const lookup = new FakeLookup([REMOTE]);
@@ -97,9 +101,9 @@ export async function makeBot(
   };
   const deps: BotDeps = {
     store,
-    index,
+    corpus,
     lookup: options.lookup === false ? undefined : lookup,
-    answerer: options.answerer ?? createExtractiveAnswerer({ store, index }),
+    answerer: options.answerer ?? createExtractiveAnswerer({ corpus }),
     digests,
     clock,
     logger,
@@ -145,7 +149,7 @@ export async function makeBot(
     return { header, papers: refs, digest };
   }
 
-  return { core, deps, store, index, clock, lookup, logger, chat, channel, previews, postDigest };
+  return { core, deps, store, corpus, clock, lookup, logger, chat, channel, previews, postDigest };
 }
 
 /** The text of a text Outbound (fails the test helper-style when it is another kind). */

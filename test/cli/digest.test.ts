@@ -134,12 +134,14 @@ describe('paperbot digest with failing sources', () => {
     expect(digest.items.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('with only a failing source prints the failure (never silence) and exits 0', async () => {
+  it('with only a failing source prints the failure (never silence) and exits 1', async () => {
     const env = await offlineEnv({ PAPERBOT_HF_URL: hf.url });
     const run = await runCli(['digest', '--sources', 'hf', '--date', '2026-06-12'], env);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('0 new papers, showing 0');
     expect(run.stdout).toMatch(/Source hf failed: .*500/);
+    expect(run.stdout).toMatch(/All sources failed; will retry/);
+    expect(run.stderr).toMatch(/every source failed/);
   }, 60_000);
 
   it('ingest exits 1 when every source fails, and reports the failure', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, offlineEnv, runCli, tempDir } from './support/run-cli.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { paperbotResponder } from '../llm/support/responder.js';
+import { evidenceIn, paperbotResponder, quoteFrom } from '../llm/support/responder.js';
 
 const HF = `file:${fixture('hf-daily-papers-2026-06-12.json')}`;
 
@@ -34,14 +34,17 @@ describe('CLI with an OpenAI-compatible model', () => {
 
   it('ask gives the model’s cited answer with its sources', async () => {
     llm.setChat((req) => {
-      if (/retrieved papers/.test(req.system)) return { json: { answer: 'Sparse attention cuts attention compute by 28.4x at 1M context [1].', supported: true, cited: [1] } };
+      const passage = evidenceIn(req).find((e) => e.id === '2606.13392');
+      if (/retrieved papers/.test(req.system) && passage) {
+        return { json: { answered: true, claims: [{ text: 'Sparse attention cuts attention compute by 28.4x at 1M context.', paper: passage.n, quote: quoteFrom(passage) }] } };
+      }
       return paperbotResponder()(req);
     });
     const run = await runCli(['ask', 'how much does sparse attention save at 1M context?'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(llm.chatRequests.length).toBeGreaterThanOrEqual(1);
     expect(llm.requests[0]!.headers.authorization).toBe('Bearer sk-test-cli');
-    expect(run.stdout).toContain('Sparse attention cuts attention compute by 28.4x at 1M context [1].');
+    expect(run.stdout).toContain('Sparse attention cuts attention compute by 28.4x at 1M context. [1] — "');
     expect(run.stdout).toMatch(/Sources:\n\s+\[1\] MiniMax Sparse Attention \(2606\.13392\)/);
     expect(run.stdout).not.toMatch(/no language model/i);
 

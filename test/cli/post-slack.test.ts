@@ -1,6 +1,8 @@
 // `paperbot digest --post slack:<channel>` against the fake Slack Web API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineEnv, runCli, tempDir } from './support/run-cli.js';
+import { readFile } from 'node:fs/promises';
+import { fixture, offlineEnv, runCli, tempDir } from './support/run-cli.js';
+import { startFakeHttpServer } from '../fakes/fake-http-server.js';
 import { INTERESTS, POST_PAPERS, seedSubscription, storedSubscription } from './support/papers.js';
 import { startFakeSlackApi, type FakeSlackApi, type SlackApiCall } from '../fakes/fake-slack-api.js';
 
@@ -65,6 +67,33 @@ describe('digest --post slack:', () => {
     expect(again.stdout).toMatch(/already posted.*nothing posted again/);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C123')).toHaveLength(3);
   }, 30_000);
+
+  it('a day whose sources all failed posts its note once, exits 1, stays open, and is posted once they recover', async () => {
+    const hf = await startFakeHttpServer();
+    hf.route('GET', '/api/daily_papers', { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"Internal Error"}' });
+    const hfEnv = { ...env, PAPERBOT_HF_URL: hf.url };
+    const argv = ['digest', '--post', 'slack:CFAIL', '--sources', 'hf', '--interests', INTERESTS, '--date', DATE, '--size', '2', '--threshold', '0'];
+    const postsTo = () => slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'CFAIL' && c.outcome === 'ok');
+
+    const failed = await runCli(argv, hfEnv);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/every source failed for 2026-06-12; the channel was told/);
+    expect(postsTo()).toHaveLength(1);
+    expect(allText(postsTo()[0]!)).toMatch(/will retry/);
+
+    const stillFailing = await runCli(argv, hfEnv);
+    expect(stillFailing.code).toBe(1);
+    expect(postsTo()).toHaveLength(1); // the note is not repeated
+
+    hf.route('GET', '/api/daily_papers', { status: 200, headers: { 'content-type': 'application/json' }, body: await readFile(fixture('hf-daily-papers-2026-06-12.json'), 'utf8') });
+    const recovered = await runCli(argv, hfEnv);
+    await hf.close();
+    expect(recovered.code, recovered.stderr).toBe(0);
+    const posted = Number(/slack:CFAIL: (\d+) message/.exec(recovered.stdout)?.[1]);
+    expect(posted).toBeGreaterThanOrEqual(2); // the header and the day's papers
+    expect(postsTo()).toHaveLength(1 + posted);
+    expect(allText(postsTo()[1]!)).not.toMatch(/will retry/);
+  }, 90_000);
 
   it('channel_not_found exits 1 and pauses the stored subscription', async () => {
     await seedSubscription(env, 'slack', 'CGONE', { sources: [sources], size: 2 });

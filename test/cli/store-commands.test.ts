@@ -48,10 +48,31 @@ describe('ingest, search, paper and ask on one SQLite store', () => {
     expect(rows.map((r) => r.id)).toContain('2606.13392');
   });
 
-  it('search with no match says so in text', async () => {
+  it('search with no match anywhere says so in text (arXiv was asked too, and found nothing)', async () => {
+    const empty = await readFile(fixture('arxiv-api-empty-result-idlist-0000.0000-2026-04-12.xml'), 'utf8');
+    arxiv.route('GET', '/api/query', { status: 200, headers: { 'content-type': 'application/atom+xml' }, body: empty });
+    const before = arxiv.requests.length;
     const run = await runCli(['search', 'zyzzyvaquux'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/No stored paper matches "zyzzyvaquux"/);
+    expect(arxiv.requests.length).toBe(before + 1);
+    expect(arxiv.requests.at(-1)!.query.get('search_query')).toContain('zyzzyvaquux');
+  });
+
+  it('search for words no stored paper has returns arXiv results, marked and stored', async () => {
+    const atom = await readFile(fixture('arxiv-api-query-transformer-cs.LG-2026-06-14.xml'), 'utf8');
+    arxiv.route('GET', '/api/query', { status: 200, headers: { 'content-type': 'application/atom+xml' }, body: atom });
+    const before = arxiv.requests.length;
+    const run = await runCli(['search', 'quokka', 'photosynthesis', '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<{ id: string; title: string; from: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.from === 'arxiv')).toBe(true);
+    expect(arxiv.requests.length).toBe(before + 1);
+
+    const text = await runCli(['paper', rows[0]!.id], env);
+    expect(text.code).toBe(0);
+    expect(arxiv.requests.length).toBe(before + 1); // stored: served from the corpus now
   });
 
   it('paper ID shows the stored paper without asking arXiv, by id, versioned id or URL', async () => {
@@ -63,7 +84,7 @@ describe('ingest, search, paper and ask on one SQLite store', () => {
     }
     const json = await runCli(['paper', '2606.13392', '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ id: '2606.13392', title: 'MiniMax Sparse Attention' });
-    expect(arxiv.requests).toHaveLength(0);
+    expect(arxiv.requests.filter((r) => r.query.has('id_list'))).toHaveLength(0);
   });
 
   it('paper ID not stored is looked up on arXiv (the fake API) and then kept', async () => {
@@ -72,8 +93,7 @@ describe('ingest, search, paper and ask on one SQLite store', () => {
     const run = await runCli(['paper', '1707.08567', '--json'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ id: '1707.08567' });
-    expect(arxiv.requests.length).toBeGreaterThanOrEqual(1);
-    expect(arxiv.requests[0]!.query.get('id_list')).toContain('1707.08567');
+    expect(arxiv.requests.at(-1)!.query.get('id_list')).toContain('1707.08567');
 
     const asked = arxiv.requests.length;
     const again = await runCli(['paper', '1707.08567'], env);

@@ -26,13 +26,13 @@ describe('/papers paper', () => {
     expect(item.tldr.startsWith('Transformers struggle')).toBe(true);
   });
 
-  it('looks unknown ids up on arXiv, then stores and indexes them', async () => {
+  it('looks unknown ids up on arXiv, then stores them in the corpus (searchable at once)', async () => {
     const h = await makeBot();
     const out = papersOf(await h.chat.command(h.channel, 'paper', REMOTE.id));
     expect(out.items[0]!.paper.id).toBe(REMOTE.id);
     expect(h.lookup.calls).toEqual([[REMOTE.id]]);
-    expect((await h.store.getPaper(REMOTE.id))?.title).toBe(REMOTE.title);
-    expect(h.index.has(REMOTE.id)).toBe(true);
+    expect((await h.corpus.getPaper(REMOTE.id))?.title).toBe(REMOTE.title);
+    expect((await h.corpus.search(REMOTE.title)).map((hit) => hit.id)).toContain(REMOTE.id);
   });
 
   it('says clearly when the id is unknown, or arXiv is unreachable', async () => {
@@ -95,6 +95,29 @@ describe('/papers search', () => {
     const h = await makeBot();
     expect(textOf(await h.chat.command(h.channel, 'search', 'quantum chromodynamics lattice'))).toMatch(/No stored paper matches/);
     expect(textOf(await h.chat.command(h.channel, 'search', '   '))).toContain('Usage: `/papers search <query>`');
+  });
+
+  it('asks arXiv too when the corpus has few matches, marks those results and stores them', async () => {
+    const h = await makeBot();
+    h.lookup.queryResults = [REMOTE];
+    const out = papersOf(await h.chat.command(h.channel, 'search', 'quantum chromodynamics lattice'));
+    expect(h.lookup.queries).toEqual(['quantum chromodynamics lattice']);
+    expect(out.items.map((i) => i.paper.id)).toEqual([REMOTE.id]);
+    expect(out.items[0]!.why).toMatch(/from arXiv/);
+    expect(out.footer).toMatch(/0 matches, showing 1 · 1 from arXiv/);
+    expect((await h.corpus.getPaper(REMOTE.id))?.title).toBe(REMOTE.title);
+  });
+
+  it('does not ask arXiv when the corpus has enough matches, and survives arXiv being down', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => ({ ...MEMORY, id: `2406.2000${i}` }));
+    const h = await makeBot({ papers: many });
+    h.lookup.queryResults = [REMOTE];
+    const out = papersOf(await h.chat.command(h.channel, 'search', 'recurrent memory'));
+    expect(h.lookup.queries).toEqual([]);
+    expect(out.items.every((i) => i.why === '')).toBe(true);
+    h.lookup.fail = true;
+    const down = await h.chat.command(h.channel, 'search', 'quantum chromodynamics lattice');
+    expect(textOf(down)).toMatch(/No stored paper matches .*arXiv could not be searched/);
   });
 
   it('shortens a huge query politely', async () => {

@@ -1,9 +1,11 @@
 // A recording ChatAdapter for tests: posts and replies are kept in arrays, refs are generated,
 // and helpers push commands, thread messages and reactions into the core like a platform would.
+import { performance } from 'node:perf_hooks';
 import type { BotCore, ChatAdapter } from '../../src/ports.js';
 import type {
   ChannelRef,
   CommandInvocation,
+  MessageRef,
   Outbound,
   PlatformName,
   ThreadRef,
@@ -22,6 +24,10 @@ export interface RecordedPost {
 export interface RecordedReply {
   thread: ThreadRef;
   message: Outbound;
+  /** The reply's ref (for edits). */
+  ref: MessageRef;
+  /** Contents it was edited to, in order. */
+  edits: Outbound[];
 }
 
 /** A channel ref on the fake's platform. */
@@ -68,9 +74,23 @@ export class FakeChatAdapter implements ChatAdapter {
     return ref;
   }
 
-  async reply(thread: ThreadRef, message: Outbound): Promise<void> {
+  async reply(thread: ThreadRef, message: Outbound): Promise<MessageRef> {
     this.check(thread.platform + ':' + thread.channelId);
-    this.replies.push({ thread, message });
+    const ref: MessageRef = { platform: thread.platform, channelId: thread.channelId, key: `${thread.platform}:${thread.channelId}`, messageId: `r${++this.seq}` };
+    this.replies.push({ thread, message, ref, edits: [] });
+    return ref;
+  }
+
+  async edit(message: MessageRef, content: Outbound): Promise<void> {
+    this.check(message.key);
+    const reply = this.replies.find((r) => r.ref.messageId === message.messageId);
+    if (!reply) throw new Error(`fake edit of an unknown message ${message.messageId}`);
+    reply.edits.push(content);
+  }
+
+  /** What a reply shows now: its last edit, else what was sent. */
+  static shown(reply: RecordedReply): Outbound {
+    return reply.edits[reply.edits.length - 1] ?? reply.message;
   }
 
   /** Makes every post/reply in this channel throw ChannelUnavailableError until `restoreChannel`. */
@@ -108,17 +128,34 @@ export class FakeChatAdapter implements ChatAdapter {
     return this.requireCore().handleCommand({ name, text, channel, user, ...extra });
   }
 
-  /** Sends a thread message; a non-null answer is replied in the thread, like an adapter does. */
+  /**
+   * Sends a thread message like an adapter does: a placeholder the core asks for is replied at
+   * once (its time recorded in `placeholderAt`), and the answer is edited into it, else replied.
+   */
   async threadMessage(
     thread: ThreadRef,
     text: string,
     user: UserRef = { id: 'u1', name: 'user one' },
     mentionsBot = false,
   ): Promise<Outbound | null> {
-    const out = await this.requireCore().handleThreadMessage({ thread, text, user, mentionsBot });
-    if (out) await this.reply(thread, out);
+    let placeholder: Promise<MessageRef> | undefined;
+    const out = await this.requireCore().handleThreadMessage(
+      { thread, text, user, mentionsBot },
+      {
+        placeholder: (m) => {
+          this.placeholderAt.push(performance.now());
+          return (placeholder = this.reply(thread, m)).then(() => undefined);
+        },
+      },
+    );
+    const shown = placeholder ? await placeholder : undefined;
+    if (out && shown) await this.edit(shown, out);
+    else if (out) await this.reply(thread, out);
     return out;
   }
+
+  /** When (performance.now()) each placeholder was asked for. */
+  readonly placeholderAt: number[] = [];
 
   /** Sends a 👍 (+1) or 👎 (-1) on a posted message, or its removal. */
   async react(message: ThreadRef, value: 1 | -1, user: UserRef = { id: 'u1' }, removed = false): Promise<void> {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createBotStore } from '../../src/store/index.js';
+import { openCorpus } from '../../src/corpus/index.js';
 import { parsePaperList } from '../../src/sources/file-papers.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { evidenceIn, quoteFrom } from '../llm/support/responder.js';
 import { postSlashCommand, slashCommandFields } from '../fakes/slack-signed-request.js';
 import { startServeUnderTest, todaysPapers, type ServeUnderTest } from './support/serve-harness.js';
 
@@ -28,13 +29,13 @@ beforeAll(async () => {
   openai = await startFakeOpenAiServer({
     chat: (req) =>
       req.schemaName === 'ask'
-        ? { delayMs: LLM_DELAY_MS, json: { answer: 'Two of them do [1] <!channel> & friends.', supported: true, cited: [1] } }
+        ? { delayMs: LLM_DELAY_MS, json: { answered: true, claims: [{ text: 'Two of them do <!channel> & friends.', paper: 1, quote: quoteFrom(evidenceIn(req)[0]!) }] } }
         : { json: {} },
   });
   // A store that already holds today's papers (as after an earlier ingest).
   storeDir = await mkdtemp(join(tmpdir(), 'paperbot-journey-store-'));
   const storeUrl = `sqlite://${join(storeDir, 'paperbot.sqlite')}`;
-  const seed = await createBotStore(storeUrl);
+  const seed = await openCorpus(`sqlite://${join(storeDir, 'papers.sqlite')}`);
   await seed.upsertPapers(parsePaperList(todaysPapers(), 'file:seed').papers);
   await seed.close();
 
@@ -48,8 +49,7 @@ beforeAll(async () => {
     DISCORD_TOKEN: 'fake-bot-token',
     DISCORD_API_URL: discord.rest.api,
   });
-  // Serve loads the search index in the background; ask once it is there.
-  await serve.handle.app.loadIndex();
+  await serve.handle.feedStarted;
 });
 
 afterAll(async () => {
@@ -72,7 +72,7 @@ describe('Slack journey with a slow model', () => {
     const response = await fake.waitForResponse('ask1', 20_000);
     expect(response.outcome).toBe('ok');
     const wire = JSON.stringify(response.body);
-    expect(wire).toContain('Two of them do [1] &lt;!channel&gt; &amp; friends.');
+    expect(wire).toContain('Two of them do &lt;!channel&gt; &amp; friends. [1]');
     expect(wire).not.toContain('<!channel>');
     expect(wire).toContain('Sources');
     // The model saw the question and the stored papers.
@@ -87,7 +87,7 @@ describe('Slack journey with a slow model', () => {
     expect(callback.at - sentAt).toBeLessThan(3000);
     expect(callback.body).toMatchObject({ type: 5 });
     const reply = await discord.rest.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${payload.token}/messages/@original`), 20_000);
-    expect(JSON.stringify(reply.body)).toContain('Two of them do [1]');
+    expect(JSON.stringify(reply.body)).toContain('Two of them do <!channel> & friends. [1]');
     expect(reply.body.allowed_mentions).toMatchObject({ parse: [] });
   });
 });

@@ -15,8 +15,8 @@ describe('prompt files', () => {
     ['judge', ['interests', 'count', 'papers']],
     ['summarize', ['count', 'papers']],
     ['themes', ['count', 'papers']],
-    ['answer', ['papers', 'history', 'question']],
-    ['ask', ['papers', 'question']],
+    ['answer', ['evidence', 'history', 'question']],
+    ['ask', ['evidence', 'question']],
   ])('%s has a version, a variable-free system part and tells the model to ignore instructions in data', (name, vars) => {
     const t = loadPrompt(name);
     expect(t.name).toBe(name);

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
 import { contentTerms, stem } from '../../src/qa/terms.js';
-import { createPaperIndex } from '../../src/search/paper-index.js';
+import { tempCorpus } from '../support/corpus.js';
 import { LORA, MEMORY, STORED, VIDEO } from '../bot/sample-papers.js';
 import type { Paper } from '../../src/types.js';
 
-function answererOver(papers: Paper[] = STORED, reason?: string) {
-  const byId = new Map(papers.map((p) => [p.id, p]));
-  const store = { getPapers: async (ids: string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) };
-  return createExtractiveAnswerer({ store, index: createPaperIndex(papers), reason });
+async function answererOver(papers: Paper[] = STORED, reason?: string) {
+  return createExtractiveAnswerer({ corpus: await tempCorpus(papers), reason });
 }
 
 describe('light stemming', () => {
@@ -30,7 +28,7 @@ describe('light stemming', () => {
 
 describe('extractive answerer: about papers', () => {
   it('quotes the most relevant sentence, marked as extracts and cited', async () => {
-    const a = answererOver();
+    const a = await answererOver();
     const answer = await a.answerAboutPapers('What dataset did they evaluate on?', [MEMORY], []);
     expect(answer.extractive).toBe(true);
     expect(answer.text.split('\n')[0]).toBe('No language model is configured; here are the most relevant sentences from the abstract:');
@@ -40,7 +38,7 @@ describe('extractive answerer: about papers', () => {
   });
 
   it('quotes at most three sentences, best first', async () => {
-    const answer = await answererOver().answerAboutPapers('LoRA adapters merge merged adapters', [LORA], []);
+    const answer = await (await answererOver()).answerAboutPapers('LoRA adapters merge merged adapters', [LORA], []);
     const quotes = answer.text.split('\n').filter((l) => l.startsWith('> '));
     expect(quotes.length).toBeGreaterThanOrEqual(1);
     expect(quotes.length).toBeLessThanOrEqual(3);
@@ -48,7 +46,7 @@ describe('extractive answerer: about papers', () => {
   });
 
   it('says plainly when no sentence overlaps enough', async () => {
-    const a = answererOver();
+    const a = await answererOver();
     expect(await a.answerAboutPapers('Does it work for protein folding?', [LORA], [])).toEqual({
       text: 'The abstract does not seem to say.',
       citations: [],
@@ -65,7 +63,7 @@ describe('extractive answerer: about papers', () => {
   });
 
   it('numbers citations across several papers in order of use', async () => {
-    const answer = await answererOver().answerAboutPapers('Which one uses human raters or recurrent memory?', [LORA, MEMORY, VIDEO], []);
+    const answer = await (await answererOver()).answerAboutPapers('Which one uses human raters or recurrent memory?', [LORA, MEMORY, VIDEO], []);
     expect(answer.citations.map((c) => c.index)).toEqual(answer.citations.map((_, i) => i + 1));
     expect(answer.citations.map((c) => c.paperId).sort()).toEqual([MEMORY.id, VIDEO.id].sort());
     expect(answer.text).toContain('from the abstracts:');
@@ -76,19 +74,19 @@ describe('extractive answerer: about papers', () => {
       { role: 'user' as const, text: 'what benchmark?', at: '2026-06-15T07:00:00Z' },
       { role: 'assistant' as const, text: '…', at: '2026-06-15T07:00:00Z' },
     ];
-    const answer = await answererOver().answerAboutPapers('and why?', [MEMORY], history);
+    const answer = await (await answererOver()).answerAboutPapers('and why?', [MEMORY], history);
     expect(answer.text).toContain('BABILong');
   });
 
   it('uses the given reason in the header line', async () => {
-    const answer = await answererOver(STORED, 'The language model is unavailable').answerAboutPapers('benchmark?', [MEMORY], []);
+    const answer = await (await answererOver(STORED, 'The language model is unavailable')).answerAboutPapers('benchmark?', [MEMORY], []);
     expect(answer.text.startsWith('The language model is unavailable; here are')).toBe(true);
   });
 });
 
 describe('extractive answerer: across the corpus', () => {
   it('quotes the best sentence of each retrieved paper with [n] citations', async () => {
-    const answer = await answererOver().askCorpus('merging LoRA adapters');
+    const answer = await (await answererOver()).askCorpus('merging LoRA adapters');
     expect(answer.extractive).toBe(true);
     expect(answer.citations[0]).toMatchObject({ index: 1, paperId: LORA.id });
     const lines = answer.text.split('\n');
@@ -98,9 +96,9 @@ describe('extractive answerer: across the corpus', () => {
   });
 
   it('refuses when nothing is retrieved', async () => {
-    const answer = await answererOver().askCorpus('quantum chromodynamics');
+    const answer = await (await answererOver()).askCorpus('quantum chromodynamics');
     expect(answer).toMatchObject({ citations: [], extractive: true });
     expect(answer.text).toMatch(/found no stored papers/);
-    expect((await answererOver([]).askCorpus('anything')).citations).toEqual([]);
+    expect((await (await answererOver([])).askCorpus('anything')).citations).toEqual([]);
   });
 });

@@ -46,7 +46,10 @@ function httpAdapter(chatUrl: string, worker: string, crashAfter: number | undef
     platform: 'console',
     async start() {},
     async stop() {},
-    async reply() {},
+    async reply(): Promise<never> {
+        throw new Error('digest runs never reply in threads');
+      },
+      async edit() {},
     async post(channel: ChannelRef, message: Outbound): Promise<ThreadRef> {
       if (crashAfter !== undefined && posted >= crashAfter) process.kill(process.pid, 'SIGKILL');
       const res = await fetch(`${chatUrl}/post`, {

@@ -175,6 +175,39 @@ describe('scheduler: one channel fails alone', () => {
     expect(retry.outcomes['console:broken']).toMatchObject({ status: 'done' });
   });
 
+  it('a day whose sources all failed posts its note once, stays open, and goes out once a retry fetches', async () => {
+    await save(makeSub('c1'));
+    const fake = fakePrepare(2);
+    let sourcesUp = false;
+    const { scheduler } = build({
+      prepare: async (sub, o) => {
+        if (sourcesUp) return fake.prepare(sub, o);
+        const digest = await fake.prepare(sub, o);
+        return {
+          ...digest,
+          items: [],
+          totalNew: 0,
+          allSourcesFailed: true,
+          notes: [{ kind: 'source-failed', text: 'All sources failed; will retry.' }],
+        };
+      },
+    });
+    clock.set('2026-04-27T09:00:00Z');
+    expect((await scheduler.tick()).outcomes['console:c1']).toMatchObject({ status: 'sources-failed' });
+    expect(platform.labelsIn('console:c1')).toHaveLength(1);
+    expect((await loadRun(store.kv, 'console:c1', '2026-04-27'))?.status).toBe('failed');
+
+    clock.set('2026-04-27T09:01:00Z'); // retried, still failing: nothing posted again
+    expect((await scheduler.tick()).outcomes['console:c1']).toMatchObject({ status: 'sources-failed' });
+    expect(platform.labelsIn('console:c1')).toHaveLength(1);
+
+    sourcesUp = true;
+    clock.set('2026-04-27T09:05:00Z');
+    expect((await scheduler.tick()).outcomes['console:c1']).toMatchObject({ status: 'done' });
+    expect(platform.labelsIn('console:c1')).toHaveLength(1 + 3);
+    expect((await loadRun(store.kv, 'console:c1', '2026-04-27'))?.status).toBe('done');
+  });
+
   it('a paused channel that is resumed the same day gets its remaining messages', async () => {
     await save(makeSub('c1'));
     platform.removeChannel('console:c1');

@@ -115,7 +115,10 @@ export class FakePlatform {
       platform: 'console',
       async start() {},
       async stop() {},
-      async reply() {},
+      async reply(): Promise<never> {
+        throw new Error('digest runs never reply in threads');
+      },
+      async edit() {},
       async post(ch: ChannelRef, message: Outbound): Promise<ThreadRef> {
         if (options.crashAfter !== undefined && posted >= options.crashAfter) {
           options.onCrash?.();

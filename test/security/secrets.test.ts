@@ -34,7 +34,7 @@ describe('secrets in digest notes and CLI errors', () => {
     url.password = 'KNOWNSECRET-hf-pass';
     const env = await offlineEnv({ PAPERBOT_HF_URL: url.href, PAPERBOT_LOG_LEVEL: 'debug' });
     const run = await runCli(['digest', '--sources', 'hf', '--date', '2026-06-12', '--format', 'json'], env);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(1); // every source failed (issue 10): exit 1, the digest still printed
     const digest = JSON.parse(run.stdout) as { notes: Array<{ kind: string; text: string }> };
     expect(digest.notes.some((n) => n.kind === 'source-failed')).toBe(true);
     expect(run.stdout + run.stderr).not.toContain('KNOWNSECRET');

@@ -8,7 +8,7 @@ import { startServeUnderTest, todaysPapers, todayUtc, type ServeUnderTest } from
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createBotStore } from '../../src/store/index.js';
+import { openCorpus } from '../../src/corpus/index.js';
 import { parsePaperList } from '../../src/sources/file-papers.js';
 
 const SECRET = 'hostile-signing-secret';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // The store already holds today's papers (as after an ingest), so `ask` can quote them.
   storeDir = await mkdtemp(join(tmpdir(), 'paperbot-hostile-'));
   const storeUrl = `sqlite://${join(storeDir, 'paperbot.sqlite')}`;
-  const seed = await createBotStore(storeUrl);
+  const seed = await openCorpus(`sqlite://${join(storeDir, 'papers.sqlite')}`);
   await seed.upsertPapers(parsePaperList(papers, 'file:seed').papers);
   await seed.close();
   serve = await startServeUnderTest(papers, {
@@ -81,7 +81,7 @@ describe('serve with hostile text and a key-echoing model', () => {
   });
 
   it('`ask` quoting a hostile abstract, with the model failing and echoing its key, leaks neither', async () => {
-    await serve.handle.app.loadIndex();
+    await serve.handle.feedStarted;
     const wire = await command('ask where do I get the video generation weights?', 'ask1');
     expect(openai.chatRequests.length).toBeGreaterThan(0);
     // The extractive fallback quotes the hostile abstract: the quote stays, as text.

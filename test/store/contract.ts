@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotStore, Store } from '../../src/ports.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
-import { canonicalPaper } from '../../src/store/index.js';
 import { makePaper, makeSubscription, sleep } from './helpers.js';
 
 /** What a backend's test file supplies. */
@@ -109,145 +108,6 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         await expect(store.kv.set('test:set', { ids: new Set(['a']) })).rejects.toThrow(/Set/);
         await expect(store.kv.setIfAbsent('test:set', new Set(['a']))).rejects.toThrow(/Set/);
         expect(await store.kv.get('test:date')).toBeUndefined();
-      });
-    });
-
-    describe('papers', () => {
-      it('adds papers, reads them back by id and in asked order', async () => {
-        const a = makePaper('2606.00001');
-        const b = makePaper('2606.00002', { signals: { upvotes: 3 } });
-        for await (const batch of store.papersInBatches!()) expect.fail(`empty store streamed ${batch.length} papers`);
-        expect(await store.allPaperIds()).toEqual([]);
-        expect(await store.upsertPapers([a, b])).toEqual({ added: 2, updated: 0 });
-        expect(await store.getPaper('2606.00001')).toEqual(canonicalPaper(a));
-        expect(await store.getPaper('2606.99999')).toBeUndefined();
-        const got = await store.getPapers(['2606.00002', 'missing', '2606.00001']);
-        expect(got.map((p) => p.id)).toEqual(['2606.00002', '2606.00001']);
-        expect((await store.allPaperIds()).sort()).toEqual(['2606.00001', '2606.00002']);
-      });
-
-      it('counts unchanged papers as neither added nor updated', async () => {
-        const a = makePaper('2606.00001');
-        await store.upsertPapers([a]);
-        expect(await store.upsertPapers([makePaper('2606.00001')])).toEqual({ added: 0, updated: 0 });
-        expect(await store.upsertPapers([makePaper('2606.00001', { signals: { upvotes: 9 } })])).toEqual({ added: 0, updated: 1 });
-        expect(await store.upsertPapers([])).toEqual({ added: 0, updated: 0 });
-      });
-
-      it('merges: the latest version text wins, lists union, signals take the max', async () => {
-        await store.upsertPapers([
-          makePaper('2606.00010', {
-            version: 2,
-            title: 'Version two title',
-            abstract: 'v2 abstract',
-            authors: ['A', 'B'],
-            categories: ['cs.LG', 'cs.AI'],
-            sources: ['arxiv:cs.LG'],
-            signals: { upvotes: 10, githubStars: 5 },
-            links: { abs: 'https://arxiv.org/abs/2606.00010', code: 'https://github.com/x/y' },
-            aiSummary: 'HF summary',
-            aiKeywords: ['kw'],
-          }),
-        ]);
-        // An older version from another source: its text loses, the rest merges.
-        const r1 = await store.upsertPapers([
-          makePaper('2606.00010', {
-            version: 1,
-            title: 'Version one title',
-            abstract: 'v1 abstract',
-            categories: ['cs.CL'],
-            sources: ['hf'],
-            signals: { upvotes: 7, comments: 2 },
-            links: { thumbnail: 'https://cdn/x.png' },
-          }),
-        ]);
-        expect(r1).toEqual({ added: 0, updated: 1 });
-        let p = (await store.getPaper('2606.00010'))!;
-        expect(p.title).toBe('Version two title');
-        expect(p.abstract).toBe('v2 abstract');
-        expect(p.version).toBe(2);
-        expect(p.categories).toEqual(['cs.LG', 'cs.AI', 'cs.CL']);
-        expect(p.sources).toEqual(['arxiv:cs.LG', 'hf']);
-        expect(p.signals).toEqual({ upvotes: 10, githubStars: 5, comments: 2 });
-        expect(p.links).toEqual({ abs: 'https://arxiv.org/abs/2606.00010', code: 'https://github.com/x/y', thumbnail: 'https://cdn/x.png' });
-        expect(p.aiSummary).toBe('HF summary');
-        expect(p.aiKeywords).toEqual(['kw']);
-
-        // A newer version: its text wins; AI fields and links it lacks are kept.
-        await store.upsertPapers([
-          makePaper('2606.00010', { version: 3, title: 'Version three', abstract: 'v3', authors: ['C'], links: {}, signals: { upvotes: 12 } }),
-        ]);
-        p = (await store.getPaper('2606.00010'))!;
-        expect(p).toMatchObject({ version: 3, title: 'Version three', abstract: 'v3', authors: ['C'], aiSummary: 'HF summary' });
-        expect(p.signals).toEqual({ upvotes: 12, githubStars: 5, comments: 2 });
-        expect(p.links.code).toBe('https://github.com/x/y');
-      });
-
-      it('merges duplicates inside one batch and counts them once', async () => {
-        const r = await store.upsertPapers([
-          makePaper('2606.00020', { sources: ['hf'], signals: { upvotes: 1 } }),
-          makePaper('2606.00020', { sources: ['arxiv:cs.CL'], signals: { upvotes: 4 } }),
-        ]);
-        expect(r).toEqual({ added: 1, updated: 0 });
-        const p = (await store.getPaper('2606.00020'))!;
-        expect(p.sources).toEqual(['hf', 'arxiv:cs.CL']);
-        expect(p.signals.upvotes).toBe(4);
-        expect(await store.allPaperIds()).toEqual(['2606.00020']);
-      });
-
-      it('lists papers listed or published since a date, newest first, via the catalog', async () => {
-        await store.upsertPapers([
-          makePaper('old', { listedOn: '2026-01-05', publishedAt: '2026-01-01T00:00:00Z' }),
-          makePaper('listed', { listedOn: '2026-06-12', publishedAt: '2026-05-30T00:00:00Z' }),
-          makePaper('published', { listedOn: undefined, publishedAt: '2026-06-13T10:00:00Z' }),
-          makePaper('boundary', { listedOn: '2026-06-10' }),
-          makePaper('undated', { listedOn: undefined, publishedAt: undefined }),
-        ]);
-        expect((await store.listPapersSince('2026-06-10')).map((p) => p.id)).toEqual(['published', 'listed', 'boundary']);
-        expect((await store.listPapersSince('2026-06-11')).map((p) => p.id)).toEqual(['published', 'listed']);
-        expect((await store.listPapersSince('2027-01-01')).map((p) => p.id)).toEqual([]);
-        expect((await store.listPapersSince('2000-01-01')).map((p) => p.id)).toHaveLength(4);
-        expect((await store.allPaperIds()).sort()).toEqual(['boundary', 'listed', 'old', 'published', 'undated']);
-      });
-
-      it('moves a paper in the catalog when it is listed again later', async () => {
-        await store.upsertPapers([makePaper('moved', { listedOn: '2026-04-30' }), makePaper('stay', { listedOn: '2026-04-29' })]);
-        expect((await store.listPapersSince('2026-05-01')).map((p) => p.id)).toEqual([]);
-        await store.upsertPapers([makePaper('moved', { listedOn: '2026-06-02', announceType: 'replace' })]);
-        expect((await store.listPapersSince('2026-05-01')).map((p) => p.id)).toEqual(['moved']);
-        expect((await store.getPaper('moved'))!.announceType).toBe('replace');
-        const ids = await store.allPaperIds();
-        expect(ids.sort()).toEqual(['moved', 'stay']);
-        // An undated paper that gains a date leaves the undated chunk.
-        await store.upsertPapers([makePaper('late', { listedOn: undefined })]);
-        await store.upsertPapers([makePaper('late', { listedOn: '2026-07-01' })]);
-        expect((await store.allPaperIds()).filter((id) => id === 'late')).toHaveLength(1);
-        expect((await store.listPapersSince('2026-07-01')).map((p) => p.id)).toEqual(['late']);
-      });
-
-      it('skips papers without an id', async () => {
-        const r = await store.upsertPapers([makePaper(''), makePaper('ok')]);
-        expect(r).toEqual({ added: 1, updated: 0 });
-        expect(await store.allPaperIds()).toEqual(['ok']);
-      });
-
-      it('handles a batch of 1,500 papers across months', async () => {
-        const papers = Array.from({ length: 1500 }, (_, i) =>
-          makePaper(`2606.${String(i).padStart(5, '0')}`, { listedOn: `2026-0${1 + (i % 6)}-15` }),
-        );
-        expect(await store.upsertPapers(papers)).toEqual({ added: 1500, updated: 0 });
-        expect(await store.allPaperIds()).toHaveLength(1500);
-        expect(await store.listPapersSince('2026-06-01')).toHaveLength(250);
-        const ids = papers.map((p) => p.id).reverse();
-        expect((await store.getPapers(ids)).map((p) => p.id)).toEqual(ids);
-        const batches: number[] = [];
-        const streamed = new Set<string>();
-        for await (const batch of store.papersInBatches!(400)) {
-          batches.push(batch.length);
-          batch.forEach((p) => streamed.add(p.id));
-        }
-        expect(batches).toEqual([400, 400, 400, 300]);
-        expect(streamed.size).toBe(1500);
       });
     });
 
@@ -387,21 +247,14 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
     });
 
     it.runIf(persistent)('keeps everything across close and reopen', async () => {
-      await store.upsertPapers([makePaper('2606.00001', { listedOn: '2026-06-12' }), makePaper('2605.00002', { listedOn: '2026-05-02' })]);
       await store.saveSubscription(makeSubscription('slack:C1'));
       await store.markSeen('slack:C1', ['2606.00001']);
       await store.kv.set('test:ttl', 'x', 60_000);
       await store.close();
       store = await target.open();
-      expect((await store.allPaperIds()).sort()).toEqual(['2605.00002', '2606.00001']);
-      expect((await store.listPapersSince('2026-06-01')).map((p) => p.id)).toEqual(['2606.00001']);
-      expect((await store.getPaper('2605.00002'))!.title).toBe('Title of 2605.00002');
       expect((await store.listSubscriptions()).map((s) => s.channel.key)).toEqual(['slack:C1']);
       expect(await store.seenPaperIds('slack:C1')).toEqual(new Set(['2606.00001']));
       expect(await store.kv.get('test:ttl')).toBe('x');
-      // Later upserts after a reopen still see the earlier catalog.
-      expect(await store.upsertPapers([makePaper('2606.00003')])).toEqual({ added: 1, updated: 0 });
-      expect(await store.allPaperIds()).toHaveLength(3);
     });
   });
 }

@@ -18,10 +18,8 @@ describe('store keys', () => {
     expect(keys.digestLock('slack:C1', '2026-06-12')).toBe('lock:digest:slack:C1:2026-06-12');
     expect(keys.tokens('2026-06-12')).toBe('tokens:2026-06-12');
     expect(keys.eventSeen('slack', 'Ev123')).toBe('event:slack:Ev123');
-    expect(keys.papersRevision()).toBe('papers:revision');
-    expect(keys.paperChange(12)).toBe('papers:change:12');
-    expect(keys.indexSnapshot('papers')).toBe('index-snapshot:papers');
-    expect(keys.indexSnapshotPart('papers', 'g1', 0)).toBe('index-snapshot:papers:g1:0');
+    expect(keys.legacyPapersMoved()).toBe('papers:moved-to-corpus');
+    expect(keys.sourceStatus('arxiv:cs.LG')).toBe('source:arxiv:cs.LG');
   });
 
   it('builds cache keys whose parts cannot run into each other', () => {

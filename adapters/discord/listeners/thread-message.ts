@@ -48,8 +48,22 @@ function keepTyping(message: Message<true>, deps: ListenerDeps): () => void {
   return () => clearInterval(timer);
 }
 
-async function answer(message: Message<true>, mode: Target['mode'], out: Outbound): Promise<void> {
+/** Sends `out` (in the thread, or as a reply to the question); returns the first message sent. */
+async function answer(message: Message<true>, mode: Target['mode'], out: Outbound): Promise<Message | undefined> {
+  let first: Message | undefined;
   for (const m of renderOutbound(out)) {
+    const body = { ...(m.content ? { content: m.content } : {}), ...(m.embeds ? { embeds: m.embeds } : {}) };
+    const sent = mode === 'thread' ? await message.channel.send(body) : await message.reply(body);
+    first ??= sent;
+  }
+  return first;
+}
+
+/** Edits the placeholder to show `out`; further parts of a long answer follow it. */
+async function editInto(placeholder: Message, message: Message<true>, mode: Target['mode'], out: Outbound): Promise<void> {
+  const [first, ...rest] = renderOutbound(out);
+  if (first) await placeholder.edit({ content: first.content ?? '', embeds: first.embeds ?? [] });
+  for (const m of rest) {
     const body = { ...(m.content ? { content: m.content } : {}), ...(m.embeds ? { embeds: m.embeds } : {}) };
     if (mode === 'thread') await message.channel.send(body);
     else await message.reply(body);
@@ -78,8 +92,11 @@ export function threadMessageListener(deps: ListenerDeps): (message: Message) =>
       const log = deps.logger.child({ thread: target.thread.key, messageId: message.id });
       const stopTyping = keepTyping(message, deps);
       let out: Outbound | null;
+      let placeholder: Promise<Message | undefined> | undefined;
       try {
-        out = await deps.core.handleThreadMessage(msg);
+        out = await deps.core.handleThreadMessage(msg, {
+          placeholder: (m) => (placeholder = answer(message, target.mode, m)).then(() => undefined),
+        });
       } catch (err) {
         log.error('thread question failed', { error: String(err) });
         out = SORRY;
@@ -87,7 +104,9 @@ export function threadMessageListener(deps: ListenerDeps): (message: Message) =>
         stopTyping();
       }
       if (!out) return;
-      await answer(message, target.mode, out);
+      const shown = placeholder ? await placeholder.catch(() => undefined) : undefined;
+      if (shown) await editInto(shown, message, target.mode, out);
+      else await answer(message, target.mode, out);
     } catch (err) {
       deps.logger.error('message handler failed', { messageId: message.id, error: String(err) });
     }

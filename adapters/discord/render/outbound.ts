@@ -19,10 +19,20 @@ export function isEphemeral(out: Outbound): boolean {
   return 'ephemeral' in out && out.ephemeral === true;
 }
 
+/** A bot-built link as a Discord masked link, with link previews suppressed (`<…>`). */
+function maskedLink(label: string, url: string): string {
+  return `[${label}](<${url.replace(/[()<>]/g, (ch) => encodeURIComponent(ch))}>)`;
+}
+
 function citationLine(c: Citation): string {
   const title = escapeDiscord(truncate(oneLine(c.title), 200));
   const url = trustedUrl(c.url);
-  return url ? `[${c.index}] [${title}](<${url.replace(/[()<>]/g, (ch) => encodeURIComponent(ch))}>)` : `[${c.index}] ${title}`;
+  const sections = (c.sections ?? []).slice(0, 6).map((s) => {
+    const label = escapeDiscord(truncate(oneLine(s.label), 40));
+    const link = trustedUrl(s.url);
+    return link ? maskedLink(label, link) : label;
+  });
+  return `[${c.index}] ${url ? maskedLink(title, url) : title}${sections.length ? ` · ${sections.join(', ')}` : ''}`;
 }
 
 /** Content chunks followed by messages of packed embeds; the first embeds ride on the last chunk. */

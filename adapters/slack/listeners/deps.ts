@@ -1,6 +1,6 @@
 // What every listener needs from the adapter.
 import type { BotCore, Logger } from '../../../src/ports.js';
-import type { Outbound, ThreadRef } from '../../../src/types.js';
+import type { MessageRef, Outbound, ThreadRef } from '../../../src/types.js';
 import type { FirstTimeCheck } from '../dedup.js';
 import type { UserLookup } from '../users.js';
 
@@ -12,7 +12,9 @@ export interface ListenerDeps {
   firstTime: FirstTimeCheck;
   lookupUser: UserLookup;
   /** Replies in a thread through the adapter's paced sender. */
-  reply: (thread: ThreadRef, out: Outbound) => Promise<void>;
+  reply: (thread: ThreadRef, out: Outbound) => Promise<MessageRef>;
+  /** Edits a message the bot sent (a placeholder) through the paced sender. */
+  edit: (message: MessageRef, out: Outbound) => Promise<void>;
   /** Reaction shown on a question while the core works; false for none. */
   workingReaction: string | false;
   /** Registers in-flight work so stop() can let it finish. */

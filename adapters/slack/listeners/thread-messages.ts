@@ -1,7 +1,7 @@
 // Questions in threads: `message` events with a thread_ts and `app_mention` events become
 // ThreadMessages for the core; a non-null answer is posted in the same thread.
 import type { App, webApi } from '@slack/bolt';
-import type { ThreadMessage } from '../../../src/types.js';
+import type { MessageRef, ThreadMessage } from '../../../src/types.js';
 import { errorMessage } from '../../../src/errors.js';
 import { slackTextToPlain } from '../incoming-text.js';
 import { slackThreadRef } from '../refs.js';
@@ -64,8 +64,13 @@ export function registerThreadMessages(app: App, deps: ListenerDeps): void {
     const likelyOurs = mentionsBot || (botUserId !== undefined && e.parent_user_id === botUserId);
     const done = likelyOurs ? showWorking(client, e.channel, e.ts, deps.workingReaction, log) : async () => {};
     try {
-      const out = await deps.core.handleThreadMessage(msg);
-      if (out) await deps.reply(thread, out);
+      let placeholder: Promise<MessageRef> | undefined;
+      const out = await deps.core.handleThreadMessage(msg, {
+        placeholder: (m) => (placeholder = deps.reply(thread, m)).then(() => undefined),
+      });
+      const shown = placeholder ? await placeholder.catch(() => undefined) : undefined;
+      if (out && shown) await deps.edit(shown, out);
+      else if (out) await deps.reply(thread, out);
     } catch (err) {
       log.error('thread reply failed', { error: errorMessage(err) });
     } finally {

@@ -1,6 +1,6 @@
 // Shared setup of the Discord adapter tests: a fake Discord, the real adapter on it, and a small
 // scripted BotCore that records what reaches it.
-import type { BotCore } from '../../../src/ports.js';
+import type { BotCore, ThreadProgress } from '../../../src/ports.js';
 import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage, Digest, DigestItem, Paper } from '../../../src/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterConfig } from '../../../adapters/discord/index.js';
@@ -46,7 +46,7 @@ export class ScriptedCore implements BotCore {
     kind: 'text',
     text: `ran ${cmd.name} with "${cmd.text}"`,
   });
-  onThreadMessage: (msg: ThreadMessage) => Promise<Outbound | null> | Outbound | null = (msg) => ({
+  onThreadMessage: (msg: ThreadMessage, progress?: ThreadProgress) => Promise<Outbound | null> | Outbound | null = (msg) => ({
     kind: 'text',
     text: `answer to: ${msg.text}`,
   });
@@ -56,9 +56,9 @@ export class ScriptedCore implements BotCore {
     return this.onCommand(cmd);
   }
 
-  async handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null> {
+  async handleThreadMessage(msg: ThreadMessage, progress?: ThreadProgress): Promise<Outbound | null> {
     this.threadMessages.push(msg);
-    return this.onThreadMessage(msg);
+    return this.onThreadMessage(msg, progress);
   }
 
   async handleFeedback(event: FeedbackEvent): Promise<void> {

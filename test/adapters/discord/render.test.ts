@@ -97,3 +97,27 @@ describe('renderOutbound', () => {
     }
   });
 });
+
+describe('answer citations with sections', () => {
+  it('links each cited section to its anchor on arXiv, and never a foreign section link', () => {
+    const [msg] = renderOutbound({
+      kind: 'answer',
+      text: 'They train on 64 GPUs [1 §4.2].',
+      citations: [
+        {
+          index: 1,
+          paperId: '2406.01234',
+          title: 'Merging',
+          url: 'https://arxiv.org/abs/2406.01234',
+          sections: [
+            { label: '§4.2', url: 'https://arxiv.org/html/2406.01234#S4.SS2' },
+            { label: '§5', url: 'https://evil.example/x' },
+          ],
+        },
+      ],
+      extractive: false,
+    });
+    expect(msg!.content).toContain('[1] [Merging](<https://arxiv.org/abs/2406.01234>) · [§4.2](<https://arxiv.org/html/2406.01234#S4.SS2>), §5');
+    expect(msg!.content).not.toContain('evil.example');
+  });
+});

@@ -63,6 +63,26 @@ describe('without the Message Content intent (mention required)', () => {
     expect(h.core.threadMessages.items.map((m) => m.text)).not.toContain('no mention, ignored');
   });
 
+  it('shows a placeholder in the thread at once and edits the slow answer into it, without pings', async () => {
+    const bot = h.fake.state.bot;
+    h.core.onThreadMessage = async (_msg, progress) => {
+      await progress?.placeholder({ kind: 'text', text: '⏳ Reading the paper to answer…' });
+      await new Promise((r) => setTimeout(r, 1200));
+      return { kind: 'answer', text: 'They use @everyone & ImageNet. [1 §4.2]', citations: [], extractive: false };
+    };
+    const start = h.fake.rest.requests.length;
+    h.fake.message({ channelId: paperRef.threadId, content: `<@${bot.id}> slow question`, mentions: [bot] });
+    const placeholder = await h.fake.rest.waitFor((r) => posts(paperRef.threadId)(r) && r.body.content === '⏳ Reading the paper to answer…');
+    const edit = await h.fake.rest.waitFor((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${paperRef.threadId}/messages/`), 5000);
+    const edited = h.fake.state.messages.get(edit.path.split('/').pop()!)!;
+    expect(edited.content).toContain('They use @everyone & ImageNet. [1 §4.2]');
+    expect(edit.body.allowed_mentions).toMatchObject({ parse: [] });
+    // The answer replaced the placeholder: it was never posted as a message of its own.
+    expect(h.fake.rest.requests.slice(start).filter((r) => posts(paperRef.threadId)(r) && String(r.body.content).includes('They use'))).toEqual([]);
+    expect(placeholder.seq).toBeLessThan(edit.seq);
+    h.core.onThreadMessage = (msg) => ({ kind: 'text', text: `answer to: ${msg.text}` });
+  });
+
   it('splits a long answer at 2000 characters on line boundaries', async () => {
     const bot = h.fake.state.bot;
     const lines = Array.from({ length: 120 }, (_, i) => `Line ${i}: ${'detail '.repeat(6)}`.trim());

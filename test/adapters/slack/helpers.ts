@@ -1,5 +1,5 @@
 // Shared pieces of the Slack adapter tests: a scripted BotCore, sample papers and a waiter.
-import type { BotCore } from '../../../src/ports.js';
+import type { BotCore, ThreadProgress } from '../../../src/ports.js';
 import type { CommandInvocation, Digest, DigestItem, FeedbackEvent, Outbound, Paper, ThreadMessage } from '../../../src/types.js';
 
 /** A paper whose title tries to ping everyone. */
@@ -38,7 +38,7 @@ export class ScriptedCore implements BotCore {
   /** Times (Date.now()) at which handleCommand resolved. */
   readonly commandDoneAt: number[] = [];
   onCommand: (cmd: CommandInvocation) => Promise<Outbound> = async () => ({ kind: 'text', text: 'ok', ephemeral: true });
-  onThread: (msg: ThreadMessage) => Promise<Outbound | null> = async () => null;
+  onThread: (msg: ThreadMessage, progress?: ThreadProgress) => Promise<Outbound | null> = async () => null;
 
   async handleCommand(cmd: CommandInvocation): Promise<Outbound> {
     this.commands.push(cmd);
@@ -47,9 +47,9 @@ export class ScriptedCore implements BotCore {
     return out;
   }
 
-  async handleThreadMessage(msg: ThreadMessage): Promise<Outbound | null> {
+  async handleThreadMessage(msg: ThreadMessage, progress?: ThreadProgress): Promise<Outbound | null> {
     this.threadMessages.push(msg);
-    return this.onThread(msg);
+    return this.onThread(msg, progress);
   }
 
   async handleFeedback(event: FeedbackEvent): Promise<void> {

@@ -162,6 +162,24 @@ describe('Slack adapter, HTTP mode', () => {
     expect(removed.params).toMatchObject({ timestamp: '1700000000.000200' });
   });
 
+  it('shows a placeholder reply at once and edits the slow answer into it (chat.update), escaped', async () => {
+    core.onThread = async (_msg, progress) => {
+      await progress?.placeholder({ kind: 'text', text: '⏳ Reading the paper to answer…' });
+      await sleep(1200);
+      return { kind: 'answer', text: 'They use <!channel> & ImageNet. [1 §4.2]', citations: [], extractive: false };
+    };
+    const sentAt = Date.now();
+    await postEvent(url, SECRET, eventEnvelope(threadMessage('1700000000.000250', '<@UBOT> which dataset?')));
+    const placeholder = await fake.waitForCall('chat.postMessage');
+    expect(placeholder.at - sentAt).toBeLessThan(1000);
+    expect(placeholder.params).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100', text: '⏳ Reading the paper to answer…' });
+    const update = await fake.waitForCall('chat.update', undefined, 5000);
+    const ts = placeholder.response.ts as string;
+    expect(update.params).toMatchObject({ channel: 'C1', ts });
+    expect(JSON.stringify(update.params)).toContain('They use &lt;!channel&gt; &amp; ImageNet. [1 §4.2]');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('answers an app_mention outside a thread under the mention itself', async () => {
     core.onThread = async () => ({ kind: 'text', text: 'Hi!' });
     const mention = { type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> hello', ts: '1700000001.000001', event_ts: '1700000001.000001' };

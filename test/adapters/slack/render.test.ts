@@ -130,3 +130,29 @@ describe('Slack rendering: limits', () => {
     expect(json).not.toContain('**');
   });
 });
+
+describe('answer citations with sections', () => {
+  it('links each cited section to its anchor on arXiv, and never a foreign section link', () => {
+    const msg = renderOutbound({
+      kind: 'answer',
+      text: 'They train on 64 GPUs [1 §4.2].',
+      citations: [
+        {
+          index: 1,
+          paperId: '2406.01234',
+          title: 'Merging <b>',
+          url: 'https://arxiv.org/abs/2406.01234',
+          sections: [
+            { label: '§4.2', url: 'https://arxiv.org/html/2406.01234#S4.SS2' },
+            { label: '§5 <!here>', url: 'https://evil.example/x' },
+          ],
+        },
+      ],
+      extractive: false,
+    });
+    const json = JSON.stringify(msg.blocks);
+    expect(json).toContain('<https://arxiv.org/html/2406.01234#S4.SS2|§4.2>');
+    expect(json).toContain('§5 &lt;!here&gt;');
+    expect(json).not.toContain('evil.example');
+  });
+});

@@ -208,6 +208,17 @@ export class FakeDiscordRest {
       g.threads.set(mid!, thread);
       return json(201, thread);
     });
+    this.route('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, (r, [id, mid]) => {
+      if (s.deletedChannels.has(id!)) return unknownChannel();
+      const m = s.messages.get(mid!);
+      if (!m || m.channel_id !== id || m.author.id !== s.bot.id) return json(404, { code: 10008, message: 'Unknown Message' });
+      const errors = messageBodyErrors(r.body);
+      if (Object.keys(errors).length) return json(400, invalidFormBody(errors));
+      const edit = r.body as RESTPostAPIChannelMessageJSONBody;
+      const edited: APIMessage = { ...m, content: edit.content ?? m.content, embeds: edit.embeds ?? m.embeds, edited_timestamp: new Date().toISOString() };
+      s.messages.set(mid!, edited);
+      return json(200, edited);
+    });
     this.route('PUT', /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, () => json(204));
     this.route('POST', /^\/channels\/(\d+)\/typing$/, () => json(204));
     this.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (r) => {

@@ -22,6 +22,29 @@ export function papersIn(req: FakeChatRequest): SeenPaper[] {
   }));
 }
 
+/** A passage as the model sees it in an answer or ask prompt. */
+export interface SeenEvidence {
+  n: number;
+  id: string;
+  section: string;
+  text: string;
+}
+
+/** The evidence blocks of a request's user message, in order. */
+export function evidenceIn(req: FakeChatRequest): SeenEvidence[] {
+  return [...promptUser(req).matchAll(/<evidence n="(\d+)" id="([^"]+)" section="([^"]*)">\n([\s\S]*?)\n<\/evidence>/g)].map((m) => ({
+    n: Number(m[1]),
+    id: m[2]!,
+    section: m[3]!,
+    text: m[4]!,
+  }));
+}
+
+/** The first `words` words of a passage: a quote that is in it verbatim. */
+export function quoteFrom(evidence: SeenEvidence, words = 8): string {
+  return evidence.text.split(/\s+/).slice(0, words).join(' ');
+}
+
 /** Which paperbot prompt a request renders (json_schema name, else the system text). */
 export function promptOf(req: FakeChatRequest): string {
   if (req.schemaName) return req.schemaName;
@@ -77,8 +100,11 @@ export function paperbotResponder(options: ResponderOptions = {}): FakeChatHandl
       case 'themes':
         return { json: { themes: `Themes across ${papers.length} papers` } };
       case 'answer':
-      case 'ask':
-        return { json: { answer: `It uses method X [1].`, supported: true, cited: [1] } };
+      case 'ask': {
+        const first = evidenceIn(req)[0];
+        if (!first) return { json: { answered: false, claims: [] } };
+        return { json: { answered: true, claims: [{ text: 'It uses method X.', paper: first.n, quote: quoteFrom(first) }] } };
+      }
       default:
         return { status: 400, error: { message: 'unknown prompt' } };
     }
