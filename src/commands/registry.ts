@@ -16,6 +16,7 @@ import { unsubscribe } from './unsubscribe.js';
 import { pause } from './pause.js';
 import { resume } from './resume.js';
 import { settings } from './settings.js';
+import { next } from './next.js';
 import { interests } from './interests.js';
 import { schedule } from './schedule.js';
 import { sources } from './sources.js';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   pause,
   resume,
   settings,
+  next,
   interests,
   schedule,
   sources,

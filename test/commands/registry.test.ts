@@ -3,7 +3,7 @@ import { COMMANDS, COMMAND_LIST, findCommand, splitInvocation } from '../../src/
 import { closestName } from '../../src/commands/closest.js';
 import { ADMIN, MEMBER, makeBot, textOf } from '../bot/harness.js';
 
-const SPEC = ['help', 'today', 'paper', 'search', 'ask', 'subscribe', 'unsubscribe', 'pause', 'resume', 'settings', 'interests', 'schedule', 'sources', 'size', 'threshold', 'exclude', 'follow', 'quiet'];
+const SPEC = ['help', 'today', 'paper', 'search', 'ask', 'subscribe', 'unsubscribe', 'pause', 'resume', 'settings', 'next', 'interests', 'schedule', 'sources', 'size', 'threshold', 'exclude', 'follow', 'quiet'];
 
 describe('command registry', () => {
   it('has exactly the sub-commands of the spec, as plain data for adapters', () => {
