@@ -113,7 +113,7 @@ export async function dispatchCommand(cmd: CommandInvocation, deps: BotDeps, log
   if (command.needsSubscription && !ctx.sub) return notSubscribedReply();
   if (!mayRun(command, cmd, ctx.sub)) {
     log.info('admin command refused', { command: command.name, userId: cmd.user.id });
-    return refusalReply(command);
+    return refusalReply(command, cmd.platformNamesAdmins);
   }
   try {
     ctx.value = parseArgument(command.arg, args);

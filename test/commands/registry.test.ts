@@ -123,7 +123,8 @@ describe('who may subscribe', () => {
     const discord = { platformNamesAdmins: true };
     const refused = await h.chat.command(h.channel, 'subscribe', 'robots', MEMBER, discord);
     expect(refused).toMatchObject({ kind: 'text', ephemeral: true });
-    expect(textOf(refused)).toMatch(/only a channel admin/);
+    expect(textOf(refused)).toMatch(/^Sorry, only a channel admin can use `\/papers subscribe`: a server admin \(Manage Server\)\./);
+    expect(textOf(refused)).not.toContain('subscribed this channel');
     expect(await h.store.getSubscription(h.channel.key)).toBeUndefined();
     expect(textOf(await h.chat.command(h.channel, 'subscribe', 'robots', ADMIN, discord))).toMatch(/^Subscribed/);
     // An admin who later loses Manage Server is no admin any more, although they subscribed.

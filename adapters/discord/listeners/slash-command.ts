@@ -8,6 +8,7 @@ import { commandInfo } from '../commands.js';
 import { checkPostingPermissions } from '../permissions.js';
 import { defersPrivately } from './visibility.js';
 import { deliverAnswer } from './deliver.js';
+import { discordSpelling, respellAnswer } from './command-spelling.js';
 import type { ListenerDeps } from './deps.js';
 
 const FAILED: Outbound = {
@@ -61,7 +62,7 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   }
   if (refuse) {
     log.info('subscribe refused: the bot lacks channel permissions', { missing: perms!.blocking });
-    await deliverAnswer(interaction, { kind: 'text', text: perms!.message!, ephemeral: true }, privately, log);
+    await deliverAnswer(interaction, respellAnswer({ kind: 'text', text: perms!.message!, ephemeral: true }, deps.commands), privately, log);
     return;
   }
   let out: Outbound;
@@ -71,5 +72,6 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
     log.error('command failed', { error: String(err) });
     out = FAILED;
   }
-  await deliverAnswer(interaction, out, privately, log, perms?.message);
+  const notice = perms?.message && discordSpelling(perms.message, deps.commands);
+  await deliverAnswer(interaction, respellAnswer(out, deps.commands), privately, log, notice);
 }

@@ -166,6 +166,13 @@ describe('/papers sub-commands', () => {
     expect(edit.body.embeds.map((e: { title: string }) => e.title)).toEqual(['Merging LoRA Adapters Without Interference', 'Second']);
   });
 
+  it('spells admin sub-commands in answers the way Discord registers them (/papers-admin)', async () => {
+    h.core.onCommand = () => ({ kind: 'text', text: 'Try `/papers size 7`, `/papers search lora`, `/papers subscribe <interests>` or `/papers nope`.' });
+    const sent = h.fake.slash({ sub: 'help' });
+    const edit = await h.fake.rest.waitFor(isEdit(sent));
+    expect(edit.body.content).toBe('Try `/papers-admin size 7`, `/papers search lora`, `/papers-admin subscribe <interests>` or `/papers nope`.');
+  });
+
   it('speaks for the parent channel when run inside a thread', async () => {
     h.core.onCommand = () => ({ kind: 'text', text: 'ok' });
     h.fake.slash({ sub: 'settings', channelId: IDS.thread, user: { ...alice, id: '940000000000000009' } });
@@ -190,6 +197,7 @@ describe('/papers subscribe checks the bot’s own permissions', () => {
     const defer = h.fake.rest.requests.find(isDefer(sent))!;
     expect(defer.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(edit.body.content).toMatch(/can't post digests/);
+    expect(edit.body.content).toContain('Then run `/papers-admin subscribe` again.');
     expect(edit.body.content).toContain('Embed Links');
     expect(h.core.commands.items.length).toBe(before);
   });
