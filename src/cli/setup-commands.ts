@@ -21,11 +21,11 @@ export function registerSlackManifest(program: Command, io: CliIo): void {
     });
 }
 
-/** `paperbot discord-register [--guild ID]`: registers `/papers` in one guild (instant) or globally. */
+/** `paperbot discord-register [--guild ID]`: registers `/papers` and `/papers-admin` in one guild (instant) or globally. */
 export function registerDiscordRegister(program: Command, io: CliIo): void {
   program
     .command('discord-register')
-    .description('register the /papers command with Discord (guild: instant; global: up to an hour)')
+    .description('register the /papers and /papers-admin commands with Discord (guild: instant; global: up to an hour)')
     .option('--guild <id>', 'register in this server only (default DISCORD_GUILD_ID; omit both for global)')
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (flags: { guild?: string; global?: boolean }) => {
