@@ -104,6 +104,18 @@ describe('registerDiscordCommands', () => {
     expect(put!.body[1].default_member_permissions).toBe(MANAGE_GUILD);
   });
 
+  it('the fake refuses a definition the real API would (so the test above means something)', async () => {
+    const [papers] = buildDiscordCommands();
+    const bad = { ...papers!, options: [{ type: 1, name: 'x', description: 'x', options: [{ type: 3, name: 'n', description: 'n', min_value: 1 }] }] };
+    const res = await fetch(`${fake.rest.api}/v10/applications/1/commands`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: 'Bot t' },
+      body: JSON.stringify([bad]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 50035 });
+  });
+
   it('PUTs globally without a guild', async () => {
     const result = await registerDiscordCommands({ token: 'fake-bot-token', applicationId: IDS.app, apiUrl: fake.rest.api });
     expect(result.scope).toBe('global');
