@@ -60,7 +60,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
       slash_commands: [
         {
           command: options.command ?? '/papers',
-          description: `Paper digests: ${COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests).map((c) => c.name).filter((n) => n !== 'help').join(', ')}`,
+          description: `Paper digests: ${COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests).map((c) => c.name).join(', ')}`,
           usage_hint: USAGE_HINT,
           should_escape: false,
           ...(url ? { url } : {}),

@@ -13,10 +13,10 @@ function isSlow(name: string): boolean {
   return findCommand(name)?.slow ?? false;
 }
 
-/** Splits "search lora merging" into the sub-command word and the rest (as plain text). */
+/** Splits "search lora merging" into the sub-command word and the rest (as plain text); empty text gives an empty name (the core answers help). */
 export function parseCommandText(text: string): { name: string; text: string } {
   const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(slackTextToPlain(text));
-  return { name: m?.[1] ?? 'help', text: m?.[2]?.trim() ?? '' };
+  return { name: m?.[1] ?? '', text: m?.[2]?.trim() ?? '' };
 }
 
 /** Registers the slash command `command` (e.g. "/papers"). */
