@@ -107,7 +107,15 @@ export interface Llm {
     schema: z.ZodType<T>;
     maxOutputTokens?: number;
     signal?: AbortSignal;
+    /** Sampling for repeatable answers (the judge sends temperature 0 and a fixed seed). */
+    sampling?: Sampling;
   }): Promise<{ data: T; usage: LlmUsage }>;
+}
+
+/** Sampling parameters a call may fix; servers that ignore `seed` simply do. */
+export interface Sampling {
+  temperature?: number;
+  seed?: number;
 }
 
 // ============================================================================ State

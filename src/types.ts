@@ -139,6 +139,11 @@ export interface Subscription {
   exclude: string[];
   /** Followed author names. */
   follow: string[];
+  /**
+   * Example papers (arXiv ids) from `/papers like` and 👍: ranking prefers papers like them, and
+   * they are never shown in a digest. Absent in subscriptions saved before examples existed.
+   */
+  likes?: string[];
   /** Source names (PAPERBOT_SOURCES syntax). Empty = the configured default. */
   sources: string[];
   /** Most papers per digest. */
@@ -220,6 +225,8 @@ export interface Digest {
   notes: DigestNote[];
   /** "Themes of the day" line, when a model wrote one. */
   themes?: string;
+  /** Papers the channel's exclude filter hid that would have been shown (best first). */
+  hidden?: DigestItem[];
   /** Tokens this run used, when a model was called. */
   tokens?: { prompt: number; completion: number };
   /** Every source failed: the digest carries only its notes and the day stays open for a retry. */

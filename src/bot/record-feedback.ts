@@ -1,10 +1,27 @@
 import type { FeedbackEvent } from '../types.js';
 import type { BotDeps } from './deps.js';
 
+/** Most example papers a 👍 keeps per channel; past it the oldest example makes room. */
+const MAX_LIKES = 50;
+
+/**
+ * Keeps the channel's example papers in step with its votes: a paper with a 👍 is an example,
+ * one whose last 👍 was taken back or replaced by a 👎 is not.
+ */
+async function updateExamples(deps: BotDeps, channelKey: string, paperId: string, liked: boolean): Promise<void> {
+  const sub = await deps.store.getSubscription(channelKey);
+  if (!sub) return;
+  const likes = sub.likes ?? [];
+  if (liked === likes.includes(paperId)) return;
+  const next = liked ? [...likes, paperId].slice(-MAX_LIKES) : likes.filter((id) => id !== paperId);
+  await deps.store.saveSubscription({ ...sub, likes: next });
+}
+
 /**
  * Stores a 👍/👎 on a digest-paper post for that post's channel; a later vote by the same user
  * replaces the earlier one. Removing a reaction removes the vote only when it is the stored one
- * (removing 👎 must not erase a later 👍). Other messages and bots are ignored.
+ * (removing 👎 must not erase a later 👍). A 👍 also makes the paper one of the channel's
+ * example papers, until no 👍 on it remains. Other messages and bots are ignored.
  */
 export async function recordFeedback(event: FeedbackEvent, deps: BotDeps): Promise<'added' | 'removed' | 'ignored'> {
   if (event.user.isBot) return 'ignored';
@@ -16,6 +33,8 @@ export async function recordFeedback(event: FeedbackEvent, deps: BotDeps): Promi
     const current = votes.find((v) => v.paperId === paperId && v.userId === event.user.id);
     if (!current || current.value !== event.value) return 'ignored';
     await deps.store.removeFeedback(post.channelKey, paperId, event.user.id);
+    const stillLiked = votes.some((v) => v.paperId === paperId && v.userId !== event.user.id && v.value === 1);
+    if (current.value === 1 && !stillLiked) await updateExamples(deps, post.channelKey, paperId, false);
     return 'removed';
   }
   await deps.store.addFeedback(post.channelKey, {
@@ -24,5 +43,7 @@ export async function recordFeedback(event: FeedbackEvent, deps: BotDeps): Promi
     value: event.value,
     at: deps.clock.now().toISOString(),
   });
+  const votes = await deps.store.listFeedback(post.channelKey);
+  await updateExamples(deps, post.channelKey, paperId, votes.some((v) => v.paperId === paperId && v.value === 1));
   return 'added';
 }

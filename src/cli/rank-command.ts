@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { Paper, RankedPaper } from '../types.js';
 import { splitList } from '../config.js';
-import { rankLexical } from '../rank/lexical.js';
 import type { InterestProfile } from '../rank/profile.js';
+import { rankWithCorpus } from '../rank/rank-with-corpus.js';
+import { openCorpus } from '../corpus/index.js';
+import type { PaperCorpus } from '../ports.js';
+import { findExamples } from './rank-examples.js';
 import { localDate } from '../dates.js';
 import { systemClock } from '../clock.js';
 import { configFrom, withApp, type CliIo } from './io.js';
@@ -14,6 +17,7 @@ interface RankFlags {
   include?: string;
   exclude?: string;
   follow?: string;
+  like?: string;
   json?: boolean;
 }
 
@@ -36,9 +40,11 @@ function rows(ranked: RankedPaper[], inputIds: Map<Paper, string | number>): Ran
 }
 
 /**
- * `paperbot rank --input FILE --interests TEXT [--json]`: every input paper, best first, with its
- * score and why it matched. No threshold or size cut; ids are echoed verbatim. When a model is
- * configured the shortlist is judged as in a digest (degrading to the lexical order on failure).
+ * `paperbot rank --input FILE [--interests TEXT] [--like ID,…] [--json]`: every input paper, best
+ * first, with its score and why it matched; example papers (`--like`) are left out. No threshold
+ * or size cut; ids are echoed verbatim. With PAPERBOT_CORPUS_URL set, the corpus lends term
+ * statistics, related papers and acronym definitions. When a model is configured the shortlist
+ * is judged as in a digest (degrading to the lexical order on failure).
  */
 export function registerRank(program: Command, io: CliIo): void {
   program
@@ -49,20 +55,38 @@ export function registerRank(program: Command, io: CliIo): void {
     .option('--include <words>', 'comma list of words that must boost a paper')
     .option('--exclude <words>', 'comma list of words that rule a paper out')
     .option('--follow <authors>', 'comma list of followed authors')
+    .option('--like <ids>', 'comma list of example papers (ids in the input file, the corpus, or arXiv ids); left out of the output')
     .option('--json', 'print a JSON array of {id, title, score, why}')
     .action(async (flags: RankFlags) => {
       const config = configFrom(io);
       const inputs = await readRankInput(flags.input, config);
-      const profile: InterestProfile = {
-        interests: (flags.interests ?? config.interests).trim(),
-        include: splitList(flags.include ?? ''),
-        exclude: splitList(flags.exclude ?? ''),
-        follow: splitList(flags.follow ?? ''),
-        feedback: [],
-      };
-      const papers = inputs.map((i) => i.paper);
+      const corpusUrl = io.env.PAPERBOT_CORPUS_URL?.trim();
+      const corpus: PaperCorpus | undefined = corpusUrl ? await openCorpus(corpusUrl) : undefined;
+      let ranked: RankedPaper[];
+      let profile: InterestProfile;
+      try {
+        const likeIds = splitList(flags.like ?? '');
+        const examples = likeIds.length
+          ? await findExamples(likeIds, inputs, { corpus, withApp: (find) => withApp(io, config, find) })
+          : [];
+        profile = {
+          // With examples only, PAPERBOT_INTERESTS is not silently mixed in.
+          interests: (flags.interests ?? (examples.length ? '' : config.interests)).trim(),
+          include: splitList(flags.include ?? ''),
+          exclude: splitList(flags.exclude ?? ''),
+          follow: splitList(flags.follow ?? ''),
+          feedback: [],
+          examples,
+        };
+        ranked = await rankWithCorpus(
+          inputs.map((i) => i.paper),
+          profile,
+          { corpus },
+        );
+      } finally {
+        await corpus?.close();
+      }
       const inputIds = new Map(inputs.map((i) => [i.paper, i.inputId]));
-      let ranked = rankLexical(papers, profile);
       if (config.llm && ranked.length > 0) {
         ranked = await withApp(io, config, async (app) => {
           const stages = app.newModelStages?.();

@@ -25,6 +25,9 @@ import { threshold } from './threshold.js';
 import { quiet } from './quiet.js';
 import { exclude } from './exclude.js';
 import { follow } from './follow.js';
+import { like } from './like.js';
+import { unlike } from './unlike.js';
+import { likes } from './likes.js';
 import { isChannelAdmin, mayRun } from './admin.js';
 import { notSubscribedReply, refusalReply, slash, textReply, usageReply } from './replies.js';
 import { closestName } from './closest.js';
@@ -51,6 +54,9 @@ export const COMMANDS: readonly Command[] = [
   threshold,
   exclude,
   follow,
+  like,
+  unlike,
+  likes,
   quiet,
 ];
 

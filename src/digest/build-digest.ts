@@ -43,6 +43,24 @@ export function isShowable(r: RankedPaper, threshold: number): boolean {
 }
 
 /**
+ * Papers an exclude filter hid that would have made the digest: their score without the filter
+ * reaches the threshold and the lowest score shown (when the digest was full), at most `size`.
+ */
+function hiddenByFilter(ranked: RankedPaper[], threshold: number, size: number): DigestItem[] {
+  const shown = ranked.filter((r) => isShowable(r, threshold)).slice(0, size);
+  const bar = shown.length >= size && shown.length ? shown[shown.length - 1]!.score : 0;
+  return ranked
+    .filter((r) => r.parts?.excluded === 1 && typeof r.parts.unfilteredScore === 'number')
+    .filter((r) => {
+      const unfiltered = { ...r, score: r.parts!.unfilteredScore!, parts: { ...r.parts, relevance: r.parts!.unfilteredRelevance ?? 0 } };
+      return isShowable(unfiltered, threshold) && unfiltered.score >= bar;
+    })
+    .sort((a, b) => b.parts!.unfilteredScore! - a.parts!.unfilteredScore!)
+    .slice(0, size)
+    .map((r) => ({ paper: r.paper, ...tldrFor(r.paper), why: r.why, score: r.parts!.unfilteredScore! }));
+}
+
+/**
  * Builds a digest: applies the threshold and the size cap and writes the header notes a reader
  * needs (quiet day, nothing relevant enough). Pure: same input, same digest.
  */
@@ -71,6 +89,14 @@ export function buildDigest(input: BuildDigestInput): Digest {
       text: `${input.ranked.length} new papers today, none close enough to this channel's interests (threshold ${input.threshold}).`,
     });
   }
+  const hidden = hiddenByFilter(input.ranked, input.threshold, size);
+  if (hidden.length) {
+    const n = hidden.length;
+    notes.push({
+      kind: 'info',
+      text: `${n} paper${n === 1 ? '' : 's'} that would have been shown ${n === 1 ? 'was' : 'were'} hidden by this channel's exclude filter (/papers today hidden shows ${n === 1 ? 'it' : 'them'}).`,
+    });
+  }
   const digest: Digest = {
     date: input.date,
     interests: input.interests,
@@ -78,6 +104,7 @@ export function buildDigest(input: BuildDigestInput): Digest {
     items,
     notes,
   };
+  if (hidden.length) digest.hidden = hidden;
   if (input.channelKey) digest.channelKey = input.channelKey;
   if (input.themes) digest.themes = input.themes;
   if (input.tokens) digest.tokens = input.tokens;

@@ -3,7 +3,8 @@ import type { BotStore, Clock, Logger, PaperCorpus, PaperSource } from '../ports
 import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
 import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
-import { rankLexical } from '../rank/lexical.js';
+import { rankWithCorpus } from '../rank/rank-with-corpus.js';
+import { examplePapers } from '../rank/example-papers.js';
 import { buildDigest, isShowable } from './build-digest.js';
 import { ingest } from './ingest.js';
 
@@ -114,8 +115,9 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
   }
 
-  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey));
-  let ranked = rankLexical(fresh, profile, { now: deps.clock.now() });
+  const examples = await examplePapers(sub.likes ?? [], deps.corpus);
+  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey), examples);
+  let ranked = await rankWithCorpus(fresh, profile, deps, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
   if (models?.rerank && ranked.length > 0) {
     const judged = await models.rerank(ranked, profile, { channelKey, date: options.date });

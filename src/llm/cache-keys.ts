@@ -23,6 +23,10 @@ export const interestsEmbeddingKey = (profileHash: string, model: string): strin
 export const judgementKey = (paperId: string, profileHash: string, promptVersion: string, model: string): string =>
   keys.cacheKey('judge', paperId, profileHash, promptVersion, model);
 
+/** A channel's interests expanded into search terms (`interestsHash` = hashText of the interest text). */
+export const expansionKey = (interestsHash: string, promptVersion: string, model: string): string =>
+  keys.cacheKey('expand-interests', interestsHash, promptVersion, model);
+
 /** A themes line for a set of papers (`papersHash` = hashText of the sorted ids). */
 export const themesKey = (papersHash: string, promptVersion: string, model: string): string =>
   keys.cacheKey('themes', papersHash, promptVersion, model);

@@ -55,6 +55,7 @@ export function createLlmStages(deps: LlmStagesDeps): LlmStages {
         shortlistSize: deps.shortlistSize,
         embeddings: deps.embeddings,
         signal,
+        expandInterests: true,
       });
       spent.prompt += result.usage.prompt;
       spent.completion += result.usage.completion;

@@ -9,7 +9,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { z } from 'zod';
 import type { LlmConfig } from '../config.js';
 import { BotError, LlmOutputError, LlmUnavailableError, errorMessage } from '../errors.js';
-import type { Llm, LlmUsage, Logger, RenderedPrompt } from '../ports.js';
+import type { Llm, LlmUsage, Logger, RenderedPrompt, Sampling } from '../ports.js';
 import { approxTokens } from './tokens.js';
 
 /** Hooks a token ledger into every HTTP call: a budget check before, usage after. */
@@ -207,11 +207,12 @@ function build(shared: Shared, model: string): OpenAiLlm {
     messages: ChatCompletionMessageParam[],
     maxTokens: number | undefined,
     signal: AbortSignal | undefined,
+    sampling: Sampling = {},
   ): Promise<Attempt<T>> {
     const what = `${prompt.name}@v${prompt.version}`;
     if (signal?.aborted) throw new LlmUnavailableError(`${what}: the run's deadline was reached`);
     await deps.meter?.beforeCall();
-    const base = () => ({ model, ...(maxTokens ? { [shared.tokenParam]: maxTokens } : {}) });
+    const base = () => ({ model, ...(maxTokens ? { [shared.tokenParam]: maxTokens } : {}), ...sampling });
     // Sends one request; a server that rejects `max_tokens` gets `max_completion_tokens` instead, once.
     const send = async <R>(fn: (params: ReturnType<typeof base>, s: AbortSignal | undefined) => Promise<R>): Promise<R> => {
       try {
@@ -288,14 +289,15 @@ function build(shared: Shared, model: string): OpenAiLlm {
       schema: z.ZodType<T>;
       maxOutputTokens?: number;
       signal?: AbortSignal;
+      sampling?: Sampling;
     }): Promise<{ data: T; usage: LlmUsage }> {
-      const { prompt, schema, maxOutputTokens, signal } = req;
+      const { prompt, schema, maxOutputTokens, signal, sampling } = req;
       const what = `${prompt.name}@v${prompt.version}`;
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: prompt.system },
         { role: 'user', content: prompt.user },
       ];
-      const first = await attempt(prompt, schema, messages, maxOutputTokens, signal);
+      const first = await attempt(prompt, schema, messages, maxOutputTokens, signal, sampling);
       if (first.refusal !== undefined) throw new LlmOutputError(`${what}: the model refused (${first.refusal})`);
       if (first.outcome.ok) return { data: first.outcome.data, usage: first.usage };
 
@@ -305,7 +307,7 @@ function build(shared: Shared, model: string): OpenAiLlm {
         { role: 'assistant', content: first.content },
         { role: 'user', content: repairInstruction(first.outcome.error) },
       ];
-      const second = await attempt(prompt, schema, repair, maxOutputTokens, signal);
+      const second = await attempt(prompt, schema, repair, maxOutputTokens, signal, sampling);
       const usage = {
         prompt: first.usage.prompt + second.usage.prompt,
         completion: first.usage.completion + second.usage.completion,

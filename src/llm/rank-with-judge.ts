@@ -7,6 +7,8 @@ import { pickShortlist, type Embedder } from '../rank/shortlist.js';
 import { judgePapers } from '../rank/llm-judge.js';
 import { blendJudged, type BlendWeights } from '../rank/blend.js';
 import { degradedNote } from './degrade.js';
+import { expandInterests } from '../rank/expand-interests.js';
+import { rankLexical } from '../rank/lexical.js';
 
 /** What rankWithJudge needs. */
 export interface RankWithJudgeDeps {
@@ -23,6 +25,11 @@ export interface RankWithJudgeDeps {
   /** The run's deadline. */
   signal?: AbortSignal;
   weights?: BlendWeights;
+  /**
+   * Expand the interest text into search words and acronym long forms first (one cached call per
+   * interest text) and rank the candidates lexically again with them before shortlisting.
+   */
+  expandInterests?: boolean;
 }
 
 /** A judged ranking, its notes and what it cost. */
@@ -56,6 +63,19 @@ export async function rankWithJudge(
   const usage = { prompt: 0, completion: 0, embedding: 0 };
   const base = { ranked: lexical, notes: [] as DigestNote[], usage, judged: 0, calls: 0, degraded: false };
   if (lexical.length === 0 || deps.shortlistSize <= 0) return base;
+
+  if (deps.expandInterests && profile.interests.trim() && !profile.expansion) {
+    try {
+      const { expansion, usage: used } = await expandInterests(profile.interests, { llm: deps.llm, logger: log, kv: deps.kv, signal: deps.signal });
+      usage.prompt += used.prompt;
+      usage.completion += used.completion;
+      profile = { ...profile, expansion };
+      lexical = rankLexical(lexical.map((r) => r.paper), profile);
+      base.ranked = lexical;
+    } catch (err) {
+      log.warn('interest expansion failed; ranking with the typed interests', { error: String(err) });
+    }
+  }
 
   const picked = await pickShortlist(lexical, profile, {
     size: deps.shortlistSize,
@@ -92,9 +112,12 @@ export async function rankWithJudge(
       unknownIds: result.unknownIds.length,
       missingIds: result.missingIds.length,
     });
+    const notes: DigestNote[] = result.failedBatches
+      ? [{ kind: 'llm-degraded', text: `The model judged ${result.judgements.size} of ${picked.shortlist.length} shortlisted papers; the rest are ranked by keywords and popularity.` }]
+      : [];
     return {
       ranked: blendJudged(picked.shortlist, result.judgements, picked.rest, deps.weights),
-      notes: [],
+      notes,
       usage,
       judged: result.judgements.size,
       calls: result.calls,

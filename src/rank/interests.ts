@@ -1,8 +1,9 @@
-// Turns a channel's interest text into concepts the ranker can match: split into phrases,
-// recognize research vocabulary (src/rank/expansions.ts) and expand it, pick the sense of
-// ambiguous acronyms from the rest of the text, and weigh generic words down.
+// Turns a channel's interest text into concepts the ranker can match: split into phrases, each
+// word (or typed long form) a facet, acronyms and long forms expanded with the pairs mined from
+// the papers themselves, and words too common among the papers marked generic. Nothing here
+// knows any field's vocabulary: what a word means comes from the candidates and the corpus.
 import { foldText, termOf, termSequence } from '../search/text.js';
-import { TOPIC_GROUPS, type TopicGroup } from './expansions.js';
+import { longKey, shortKey, type AcronymTable } from './acronyms.js';
 
 /** One way a facet can appear in a paper: a term sequence, how much it counts, what to show. */
 export interface Alternative {
@@ -17,13 +18,8 @@ export interface Alternative {
 export interface Facet {
   label: string;
   alternatives: Alternative[];
-  /** A generic word ("model", "method"): counts little and never matches on its own. */
+  /** A word most papers contain ("model", "method"): counts little and never matches on its own. */
   generic: boolean;
-  /**
-   * For an ambiguous acronym: terms that show a paper uses the chosen sense. The literal acronym
-   * counts fully only in papers that contain one of them.
-   */
-  senseTerms?: Set<string>;
 }
 
 /** One interest phrase ("RL for LLM reasoning") as facets, plus its own term sequence. */
@@ -33,57 +29,28 @@ export interface Concept {
   phrase: string[];
 }
 
-/** Weights of the typed form, other names of the same topic, and related vocabulary. */
-const WEIGHT = { typed: 1, name: 0.9, related: 0.65, broader: 0.65, generic: 0.35 } as const;
+/** What parsing reads besides the text: mined acronyms and how common a term is (0–1, if known). */
+export interface InterestVocabulary {
+  acronyms: AcronymTable;
+  commonness(term: string): number | undefined;
+}
 
-/** Words that say nothing about the topic of a paper ("papers about", "I'm interested in"). */
-const FILLER = new Set(
-  `interest interested interesting paper papers research work works anything something stuff thing things
-  topic topics related especially mostly mainly particularly like latest recent cool want see show looking
-  kind sort area areas field fields etc really lot lots please new`
-    .split(/\s+/)
-    .map((w) => termOf(w))
-    .filter((t): t is string => t !== null),
-);
-
-/** Words too common in papers to identify a topic on their own. */
-const GENERIC = new Set(
-  `model models method methods approach approaches system systems framework frameworks technique techniques
-  data task tasks problem problems learn learning use using run running make making improve improving better
-  good novel based study studies analysis application applications network networks algorithm algorithms
-  performance result results efficient effective way ways thing tool tools big large small fast faster
-  ai ml machine deep neural artificial intelligence`
-    .split(/\s+/)
-    .map((w) => termOf(w))
-    .filter((t): t is string => t !== null),
-);
+/** Weight of the typed form and of a mined other name (acronym or long form). */
+const WEIGHT = { typed: 1, otherName: 0.9 } as const;
+/** A term in at least this share of the papers says nothing about a topic on its own. */
+const GENERIC_SHARE = 0.3;
+/** Long forms of one acronym used at most (the most frequently defined first). */
+const MAX_LONG_FORMS = 2;
 
 /** Interest phrases are split at these separators. */
 const SEPARATORS = /[,;\n|•·]+|\.(?:\s+|$)|\s+(?:and|or|&|plus|as well as|\+)\s+/i;
 
-interface CompiledGroup {
-  group: TopicGroup;
-  index: number;
-  alternatives: Alternative[];
-  cueTerms: Set<string>;
-  senseTerms: Set<string>;
-}
-
-interface CompiledTable {
-  groups: CompiledGroup[];
-  /** Name term sequences by their first term, longest first. */
-  keys: Map<string, Array<{ terms: string[]; groups: number[] }>>;
-  /** Table names that contain " and ", protected from splitting. */
-  andNames: string[];
-}
-
-function alternativeOf(text: string, weight: number): Alternative | undefined {
+/** An alternative for a piece of text, or undefined when nothing searchable is left. */
+export function alternativeOf(text: string, weight: number): Alternative | undefined {
   const { sequence } = termSequence(text);
   const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const joined = words.length > 1 && words.length <= 3 ? termOf(words.join('')) : null;
-  // "on-policy" or "q-learning" minus their stop word or lone letter would be "policy" or
-  // "learning": such compounds match only as written, joined ("onpolicy", "qlearn"). Phrases
-  // with spaces ("chain of thought") just skip their stop words.
+  // "on-policy" minus its stop word would be "policy": such compounds match only joined.
   const lossy = foldText(text)
     .split(/\s+/)
     .some((token) => token.includes('-') && token.split('-').some((part) => part && termOf(part) === null));
@@ -92,65 +59,6 @@ function alternativeOf(text: string, weight: number): Alternative | undefined {
   const alt: Alternative = { terms: sequence, weight, label: text };
   if (joined && !(sequence.length === 1 && sequence[0] === joined)) alt.joined = joined;
   return alt;
-}
-
-let table: CompiledTable | undefined;
-
-function compile(): CompiledTable {
-  const keys = new Map<string, Array<{ terms: string[]; groups: number[] }>>();
-  const groups = TOPIC_GROUPS.map((group, index): CompiledGroup => {
-    const alternatives: Alternative[] = [];
-    for (const n of group.names) {
-      const a = alternativeOf(n, WEIGHT.name);
-      if (a) alternatives.push(a);
-    }
-    for (const r of group.related ?? []) {
-      const a = alternativeOf(r, WEIGHT.related);
-      // "efficient" or "large" alone say little about a topic.
-      if (a && a.terms.length === 1 && GENERIC.has(a.terms[0]!)) a.weight = WEIGHT.generic;
-      if (a) alternatives.push(a);
-    }
-    const cueTerms = new Set((group.cues ?? []).flatMap((c) => termSequence(c).sequence));
-    const senseTerms = new Set(alternatives.flatMap((a) => (a.terms.length > 1 || a.terms[0]!.length > 4 ? a.terms : [])));
-    for (const c of cueTerms) senseTerms.add(c);
-    return { group, index, alternatives, cueTerms, senseTerms };
-  });
-  groups.forEach((g) => {
-    for (const n of g.group.names) {
-      const terms = termSequence(n).sequence;
-      if (terms.length === 0) continue;
-      const list = keys.get(terms[0]!) ?? [];
-      const same = list.find((k) => k.terms.join(' ') === terms.join(' '));
-      if (same) {
-        if (!same.groups.includes(g.index)) same.groups.push(g.index);
-      } else list.push({ terms, groups: [g.index] });
-      keys.set(terms[0]!, list);
-    }
-  });
-  for (const list of keys.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  const andNames = TOPIC_GROUPS.flatMap((g) => g.names.filter((n) => n.includes(' and ')));
-  return { groups, keys, andNames };
-}
-
-function compiled(): CompiledTable {
-  return (table ??= compile());
-}
-
-/** Picks the sense of an ambiguous name: the group whose cues the interest text mentions most. */
-function pickSense(candidates: number[], context: Set<string>, exclude: string[]): CompiledGroup {
-  const { groups } = compiled();
-  let best = groups[candidates[0]!]!;
-  let bestScore = -1;
-  for (const i of candidates) {
-    const g = groups[i]!;
-    let score = 0;
-    for (const c of g.cueTerms) if (context.has(c) && !exclude.includes(c)) score++;
-    if (score > bestScore) {
-      best = g;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 /** A word as typed plus the terms it analyzes into. */
@@ -166,50 +74,54 @@ function wordsOf(chunk: string): Word[] {
   }));
 }
 
-function facetFromGroup(label: string, typed: string[], groupIds: number[], context: Set<string>): Facet {
-  const g = groupIds.length > 1 ? pickSense(groupIds, context, typed) : compiled().groups[groupIds[0]!]!;
-  const alternatives: Alternative[] = [{ terms: typed, weight: WEIGHT.typed, label }];
-  const typedKey = typed.join(' ');
-  for (const a of g.alternatives) {
-    if (a.terms.join(' ') === typedKey) continue;
-    // A name that drops a specific part of what was typed ("memory" for "agent memory", but
-    // not "diffusion" for "diffusion models") is broader: the channel asked for the narrower topic.
-    const broader =
-      a.terms.every((t) => typed.includes(t)) && typed.some((t) => !GENERIC.has(t) && !a.terms.includes(t));
-    alternatives.push(broader ? { ...a, weight: Math.min(a.weight, WEIGHT.broader) } : a);
+/** The facet of a typed acronym: the acronym, then its mined long forms. */
+function acronymFacet(raw: string, vocab: InterestVocabulary): Facet | undefined {
+  const pairs = vocab.acronyms.byShort.get(shortKey(raw));
+  if (!pairs?.length) return undefined;
+  const typed = alternativeOf(raw, WEIGHT.typed);
+  const alternatives = typed ? [typed] : [];
+  for (const p of pairs.slice(0, MAX_LONG_FORMS)) {
+    const a = alternativeOf(p.long, WEIGHT.otherName);
+    if (a) alternatives.push(a);
   }
-  const facet: Facet = { label, alternatives, generic: false };
-  if (groupIds.length > 1) facet.senseTerms = g.senseTerms;
-  return facet;
+  return { label: raw, alternatives, generic: false };
 }
 
-/** Splits interest text into phrases, keeping table names such as "pick and place" whole. */
-function splitPhrases(text: string): string[] {
-  let t = ` ${text} `;
-  for (const n of compiled().andNames) {
-    const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    t = t.replace(new RegExp(`(?<=\\s)${escaped}(?=\\s)`, 'gi'), (m) => m.replace(/ and /i, ' \u0000 '));
+/** The longest mined long form starting at term `i`, as [its term count, facet]. */
+function longFormFacet(terms: string[], i: number, label: (n: number) => string, vocab: InterestVocabulary): [number, Facet] | undefined {
+  for (let n = Math.min(8, terms.length - i); n >= 2; n--) {
+    const pairs = vocab.acronyms.byLong.get(longKey(terms.slice(i, i + n)));
+    if (!pairs?.length) continue;
+    const text = label(n);
+    const alternatives: Alternative[] = [{ terms: terms.slice(i, i + n), weight: WEIGHT.typed, label: text }];
+    const shorts = new Set(pairs.map((p) => shortKey(p.short)));
+    for (const s of shorts) {
+      const a = alternativeOf(s, WEIGHT.otherName);
+      if (a) alternatives.push({ ...a, label: pairs.find((p) => shortKey(p.short) === s)!.short });
+    }
+    return [n, { label: text, alternatives, generic: false }];
   }
-  return t
+  return undefined;
+}
+
+/** Splits interest text into phrases. */
+function splitPhrases(text: string): string[] {
+  return text
     .split(SEPARATORS)
-    .map((p) => p.replaceAll('\u0000', 'and').trim())
+    .map((p) => p.trim())
     .filter(Boolean);
 }
 
 /**
  * Parses free-text interests into concepts. "diffusion models, video generation" gives two
- * concepts; "RL for LLM reasoning" gives one with facets RL, LLM and reasoning, each expanded
- * ("reinforcement learning", "large language model", …). Ambiguous acronyms take the sense the
- * rest of the text (and `contextText`, e.g. include words) points to.
+ * concepts; "RL for LLM reasoning" gives one with facets RL, LLM and reasoning, the acronyms
+ * expanded with the long forms the papers define for them ("reinforcement learning (RL)").
+ * Words most papers contain are generic: they count little and never match on their own.
  */
-export function parseInterests(text: string, contextText = ''): Concept[] {
-  const phrases = splitPhrases(text);
-  const context = new Set([...termSequence(text).sequence, ...termSequence(contextText).sequence]);
-  const { keys } = compiled();
+export function parseInterests(text: string, vocab: InterestVocabulary): Concept[] {
   const concepts: Concept[] = [];
-  for (const phrase of phrases) {
+  for (const phrase of splitPhrases(text)) {
     const words = wordsOf(phrase);
-    // Flatten to terms, remembering which word each term came from (for labels).
     const terms: string[] = [];
     const wordOf: number[] = [];
     words.forEach((w, wi) => {
@@ -218,32 +130,36 @@ export function parseInterests(text: string, contextText = ''): Concept[] {
         wordOf.push(wi);
       }
     });
+    const labelOf = (i: number) => (n: number) =>
+      words
+        .slice(wordOf[i]!, wordOf[i + n - 1]! + 1)
+        .map((w) => w.raw)
+        .join(' ');
     const facets: Facet[] = [];
-    const phraseTerms: string[] = [];
     for (let i = 0; i < terms.length; ) {
-      const key = (keys.get(terms[i]!) ?? []).find((k) => k.terms.every((t, j) => terms[i + j] === t));
-      if (key) {
-        const n = key.terms.length;
-        const label = words
-          .slice(wordOf[i]!, wordOf[i + n - 1]! + 1)
-          .map((w) => w.raw)
-          .join(' ');
-        facets.push(facetFromGroup(label, key.terms, key.groups, context));
-        phraseTerms.push(...key.terms);
-        i += n;
+      const long = longFormFacet(terms, i, labelOf(i), vocab);
+      if (long) {
+        facets.push(long[1]);
+        i += long[0];
+        continue;
+      }
+      const word = words[wordOf[i]!]!;
+      // A typed acronym is one facet however it analyzes ("GPT-4" → gpt, 4).
+      const acronym = word.terms[0] === terms[i] ? acronymFacet(word.raw, vocab) : undefined;
+      if (acronym) {
+        facets.push(acronym);
+        i += word.terms.length;
         continue;
       }
       const t = terms[i]!;
-      i++;
-      if (FILLER.has(t)) continue;
-      phraseTerms.push(t);
       facets.push({
-        label: words[wordOf[i - 1]!]!.raw,
-        alternatives: [{ terms: [t], weight: WEIGHT.typed, label: words[wordOf[i - 1]!]!.raw }],
-        generic: GENERIC.has(t),
+        label: word.raw,
+        alternatives: [{ terms: [t], weight: WEIGHT.typed, label: word.raw }],
+        generic: (vocab.commonness(t) ?? 0) >= GENERIC_SHARE,
       });
+      i++;
     }
-    if (facets.length) concepts.push({ label: phrase, facets, phrase: phraseTerms });
+    if (facets.length) concepts.push({ label: phrase, facets, phrase: terms });
   }
   return concepts;
 }

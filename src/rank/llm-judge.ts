@@ -22,8 +22,10 @@ export interface Judgement {
   reason: string;
 }
 
-/** Papers per judge call. */
+/** Papers per judge call, and the most ever sent in one (a longer list blurs the judge's scale). */
 export const JUDGE_BATCH_SIZE = 10;
+/** The judge's sampling: the same shortlist gets the same verdicts. */
+export const JUDGE_SAMPLING = Object.freeze({ temperature: 0, seed: 11 });
 /** Abstract characters shown to the judge (about 175 tokens): enough to judge topic and method. */
 export const JUDGE_ABSTRACT_CHARS = 700;
 /** Liked/disliked titles shown to the judge as taste hints. */
@@ -53,6 +55,8 @@ export interface JudgeResult {
   unknownIds: string[];
   /** Ids the model was given but did not judge. */
   missingIds: string[];
+  /** Batches whose call failed (their papers are unjudged; the others' verdicts are kept). */
+  failedBatches: number;
 }
 
 /**
@@ -66,6 +70,8 @@ export function renderInterests(profile: InterestProfile): string {
   if (profile.follow.length) lines.push(`Followed authors: ${profile.follow.join(', ')}`);
   const liked = profile.feedback.filter((f) => f.value > 0).slice(-FEEDBACK_TITLES);
   const disliked = profile.feedback.filter((f) => f.value < 0).slice(-FEEDBACK_TITLES);
+  const examples = (profile.examples ?? []).slice(-FEEDBACK_TITLES);
+  if (examples.length) lines.push(`Example papers the team wants more like: ${examples.map((p) => `"${p.title}"`).join('; ')}`);
   if (liked.length) lines.push(`Papers the team liked: ${liked.map((f) => `"${f.paper.title}"`).join('; ')}`);
   if (disliked.length) lines.push(`Papers the team disliked: ${disliked.map((f) => `"${f.paper.title}"`).join('; ')}`);
   return lines.join('\n');
@@ -83,10 +89,40 @@ export function renderJudgePrompt(papers: Paper[], interests: string): RenderedP
 
 const clampScore = (score: number): number => (Number.isFinite(score) ? Math.min(10, Math.max(0, score)) : 0);
 
+/** A small seeded generator (mulberry32), so shuffles are the same for the same input. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
- * Judges `papers` for `profile` in batches. Cached verdicts are reused; unknown ids in a reply
- * are dropped and logged, missing ones are logged and left unjudged. Throws the first model error
- * (LlmUnavailableError / LlmOutputError) so the caller can degrade the whole ranking.
+ * The papers in an order that hides their lexical rank from the judge (a model favours what comes
+ * first), shuffled by a seed taken from the profile and the ids: the same input, the same order.
+ */
+export function shuffledForJudge(papers: Paper[], profileHash: string): Paper[] {
+  const seed = parseInt(hashText(`${profileHash}\n${papers.map((p) => p.id).join('\n')}`).slice(0, 8), 16);
+  const random = seededRandom(seed);
+  const out = [...papers];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Judges `papers` for `profile` in batches of at most JUDGE_BATCH_SIZE, in a seeded shuffled
+ * order, at temperature 0 with a fixed seed. Cached verdicts are reused; unknown ids in a reply
+ * are dropped and logged, missing ones are logged and left unjudged. A failed batch leaves its
+ * papers unjudged and the other batches' (and cached) verdicts stand. Only when no verdict at all
+ * is left is the first model error (LlmUnavailableError / LlmOutputError) thrown, so the caller
+ * can degrade.
  */
 export async function judgePapers(papers: Paper[], profile: InterestProfile, deps: JudgeDeps): Promise<JudgeResult> {
   const log = deps.logger.child({ stage: 'judge' });
@@ -101,6 +137,7 @@ export async function judgePapers(papers: Paper[], profile: InterestProfile, dep
     cached: 0,
     unknownIds: [],
     missingIds: [],
+    failedBatches: 0,
   };
 
   let todo = papers;
@@ -117,14 +154,27 @@ export async function judgePapers(papers: Paper[], profile: InterestProfile, dep
     });
   }
 
-  await runBatches(chunk(todo, deps.batchSize ?? JUDGE_BATCH_SIZE), deps.concurrency ?? 2, async (batch) => {
+  const size = Math.min(JUDGE_BATCH_SIZE, Math.max(1, deps.batchSize ?? JUDGE_BATCH_SIZE));
+  const batches = chunk(shuffledForJudge(todo, profileHash), size);
+  let firstError: { error: unknown } | undefined;
+  await runBatches(batches, deps.concurrency ?? 2, async (batch) => {
     const given = new Set(batch.map((p) => p.id));
-    const { data, usage } = await deps.llm.generate({
-      prompt: renderJudgePrompt(batch, interests),
-      schema: JudgeReplySchema,
-      maxOutputTokens: 80 + 60 * batch.length,
-      signal: deps.signal,
-    });
+    let reply: { data: z.infer<typeof JudgeReplySchema>; usage: LlmUsage };
+    try {
+      reply = await deps.llm.generate({
+        prompt: renderJudgePrompt(batch, interests),
+        schema: JudgeReplySchema,
+        maxOutputTokens: 80 + 60 * batch.length,
+        signal: deps.signal,
+        sampling: JUDGE_SAMPLING,
+      });
+    } catch (error) {
+      result.failedBatches++;
+      firstError ??= { error };
+      log.warn('judge batch failed; its papers keep their lexical rank', { ids: batch.map((p) => p.id), error: String(error) });
+      return;
+    }
+    const { data, usage } = reply;
     result.calls++;
     addUsage(result.usage, usage);
     const fresh: Judgement[] = [];
@@ -146,7 +196,9 @@ export async function judgePapers(papers: Paper[], profile: InterestProfile, dep
     if (deps.kv) await Promise.all(fresh.map((v) => deps.kv!.set(keyOf(v.id), v, CACHE_TTL_MS)));
   });
 
+  if (firstError && result.judgements.size === 0) throw firstError.error;
   if (result.unknownIds.length) log.warn('judge returned unknown paper ids; dropped', { ids: result.unknownIds });
+  result.missingIds.sort();
   if (result.missingIds.length) log.warn('judge skipped papers; they keep their lexical rank', { ids: result.missingIds });
   return result;
 }

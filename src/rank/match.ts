@@ -78,8 +78,6 @@ export function alternativeStrength(alt: Alternative, text: PaperText): number {
 /** How much the 2nd, 3rd, … best alternatives add: a paper naming several forms of a topic
  * ("quantization", "pruning", "latency") is more about it than one naming a single form once. */
 const SUPPORT = [0.5, 0.35, 0.25];
-/** The literal form of an ambiguous acronym in a paper that never speaks of the chosen sense. */
-const UNCONFIRMED_SENSE = 0.6;
 
 interface Found {
   s: number;
@@ -98,18 +96,12 @@ function combine(found: Found[]): { score: number; alt?: Alternative } {
   return { score: 1 - miss, alt: found[0]!.alt };
 }
 
-function senseFactor(facet: Facet, alt: Alternative, text: PaperText): number {
-  if (!facet.senseTerms || alt !== facet.alternatives[0]) return 1;
-  for (const t of facet.senseTerms) if (text.counts.has(t)) return 1;
-  return UNCONFIRMED_SENSE;
-}
-
 /** Score of a facet in a paper, in [0, 1], and the alternative that contributed most. */
 export function facetMatch(facet: Facet, text: PaperText): { score: number; alt?: Alternative } {
   const found: Found[] = [];
   for (const alt of facet.alternatives) {
     const s = alternativeStrength(alt, text) * alt.weight;
-    if (s > 0) found.push({ s: s * senseFactor(facet, alt, text), alt });
+    if (s > 0) found.push({ s, alt });
   }
   return combine(found);
 }
@@ -149,7 +141,7 @@ export function scoreFacets(facets: Facet[], texts: PaperText[], postings: Map<s
         const text = texts[p]!;
         const s = alternativeStrength(alt, text) * alt.weight;
         if (s <= 0) return;
-        const entry = { s: s * senseFactor(facet, alt, text), alt };
+        const entry = { s, alt };
         const list = found[p];
         if (list) list.push(entry);
         else {
@@ -175,14 +167,25 @@ export function scoreFacets(facets: Facet[], texts: PaperText[], postings: Map<s
   return { scores, alts };
 }
 
-/** Generic facets and facets matched by most papers count for less (an IDF over candidates). */
+/**
+ * Generic facets and facets matched by most papers count for less (an IDF over candidates); a
+ * facet no candidate matches at all says nothing about today's papers and counts for nothing.
+ */
+/** Weight of a facet every candidate matches; a facet only one matches weighs 1. */
+const COMMON_FACET_WEIGHT = 0.2;
+
 export function facetWeights(facets: Facet[], table: FacetTable, n: number): number[] {
   return facets.map((f, i) => {
     if (f.generic) return 0.25;
     let df = 0;
-    for (const s of table.scores[i]!) if (s >= 0.4) df++;
+    let any = false;
+    for (const s of table.scores[i]!) {
+      if (s > 0) any = true;
+      if (s >= 0.4) df++;
+    }
+    if (!any) return 0;
     const specificity = (Math.log((n + 1) / (df + 1)) + 1) / (Math.log(n + 1) + 1);
-    return 0.45 + 0.55 * specificity;
+    return COMMON_FACET_WEIGHT + (1 - COMMON_FACET_WEIGHT) * specificity;
   });
 }
 

@@ -115,7 +115,8 @@ async function interestsVector(profile: InterestProfile, e: ShortlistEmbeddings,
 /**
  * Picks at most `size` papers from a lexical ranking (best first). Without embeddings: the top
  * papers with lexical score > 0. With embeddings: every non-excluded paper is ranked by cosine
- * similarity to the channel's interests and that ranking is fused with the lexical one by
+ * similarity to the channel's interests or to its nearest example paper (whichever is higher;
+ * example vectors are cached like any paper's) and that ranking is fused with the lexical one by
  * reciprocal rank, so a paper phrased differently from the interests can still make the list
  * (excluded papers never do). Embedding failures fall back to the lexical top and are reported in
  * `embeddingError`. Never throws for model failures.
@@ -136,13 +137,22 @@ export async function pickShortlist(ranked: RankedPaper[], profile: InterestProf
   try {
     const candidates = ranked.filter((r) => !isExcluded(r));
     const target = await interestsVector(profile, deps.embeddings, usage);
-    if (!target) return { ...lexicalPick(), usage };
+    const examples = profile.examples ?? [];
+    if (!target && examples.length === 0) return { ...lexicalPick(), usage };
     const vectors = await paperVectors(
-      candidates.map((r) => r.paper),
+      [...candidates.map((r) => r.paper), ...examples],
       deps.embeddings,
       usage,
     );
-    const similarity = new Map(candidates.map((r) => [r.paper.id, cosine(target, vectors.get(r.paper.id) ?? [])]));
+    const exampleVectors = examples.map((p) => vectors.get(p.id)).filter((v): v is number[] => Array.isArray(v) && v.length > 0);
+    // A candidate's similarity: to the interests, or to its nearest example, whichever is higher.
+    const similarity = new Map(
+      candidates.map((r) => {
+        const v = vectors.get(r.paper.id) ?? [];
+        const sims = [...(target ? [cosine(target, v)] : []), ...exampleVectors.map((e) => cosine(e, v))];
+        return [r.paper.id, sims.length ? Math.max(...sims) : 0];
+      }),
+    );
     const bySimilarity = [...candidates]
       .sort((a, b) => similarity.get(b.paper.id)! - similarity.get(a.paper.id)!)
       .map((r) => r.paper.id);

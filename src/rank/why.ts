@@ -7,24 +7,22 @@ export interface WhyParts {
   matches?: string[];
   includes?: string[];
   followed?: string;
-  likedTitle?: string;
+  /** The example paper (from `/papers like` or a 👍) a paper resembles. */
+  likedExample?: string;
+  /** The 👍 / 👎 paper a paper resembles. */
+  likedId?: string;
   likedAuthor?: string;
-  dislikedTitle?: string;
+  dislikedId?: string;
   upvotes?: number;
   noInterests?: boolean;
 }
 
 const MAX_MATCHES = 4;
-const TITLE_CHARS = 48;
-
-function shortTitle(title: string): string {
-  const t = title.replace(/\s+/g, ' ').trim();
-  return t.length > TITLE_CHARS ? `${t.slice(0, TITLE_CHARS - 1).trimEnd()}…` : t;
-}
 
 /**
  * Formats reasons as a short line, most telling first: "matches: diffusion, video generation;
- * follows Yann LeCun; like 👍 “Title…”; ▲118". An excluded paper says only which word excluded it.
+ * follows Yann LeCun; like 2401.01234 you 👍'd; ▲118". An excluded paper says only which phrase
+ * excluded it.
  */
 export function formatWhy(parts: WhyParts): string {
   if (parts.excluded) return `excluded: ${parts.excluded}`;
@@ -32,9 +30,10 @@ export function formatWhy(parts: WhyParts): string {
   if (parts.matches?.length) out.push(`matches: ${dedupe(parts.matches).slice(0, MAX_MATCHES).join(', ')}`);
   if (parts.includes?.length) out.push(`includes: ${dedupe(parts.includes).slice(0, MAX_MATCHES).join(', ')}`);
   if (parts.followed) out.push(`follows ${parts.followed}`);
+  if (parts.likedExample) out.push(`like ${parts.likedExample} you 👍'd`);
   if (parts.likedAuthor) out.push(`by ${parts.likedAuthor}, author of a 👍 paper`);
-  else if (parts.likedTitle) out.push(`like 👍 “${shortTitle(parts.likedTitle)}”`);
-  if (parts.dislikedTitle) out.push(`close to 👎 “${shortTitle(parts.dislikedTitle)}”`);
+  else if (parts.likedId && parts.likedId !== parts.likedExample) out.push(`like ${parts.likedId} you 👍'd`);
+  if (parts.dislikedId) out.push(`close to ${parts.dislikedId} you 👎'd`);
   if (out.length === 0) out.push(parts.noInterests ? 'no interests set' : 'no match to this channel’s interests');
   if (parts.upvotes && parts.upvotes > 0) out.push(`▲${parts.upvotes}`);
   return out.join('; ');

@@ -25,6 +25,23 @@ describe('BotCore.handleFeedback', () => {
     expect((await h.store.listFeedback(h.channel.key)).map((v) => v.userId)).toEqual([OTHER.id]);
   });
 
+  it("a 👍 makes the paper one of the channel's examples; a 👎 or taking the last 👍 back undoes it", async () => {
+    const h = await makeBot();
+    await h.chat.command(h.channel, 'subscribe', 'robots', MEMBER);
+    const likes = async () => (await h.store.getSubscription(h.channel.key))!.likes ?? [];
+    const { papers } = await h.postDigest();
+    await h.chat.react(papers[0]!, 1, MEMBER);
+    await h.chat.react(papers[1]!, 1, OTHER);
+    expect(await likes()).toEqual([LORA.id, MEMORY.id]);
+    // Another user's 👎 does not undo a 👍 that still stands …
+    await h.chat.react(papers[0]!, -1, OTHER);
+    expect(await likes()).toEqual([LORA.id, MEMORY.id]);
+    // … the liker's own 👎 (replacing the 👍) does, and so does taking the last 👍 back.
+    await h.chat.react(papers[0]!, -1, MEMBER);
+    await h.chat.react(papers[1]!, 1, OTHER, true);
+    expect(await likes()).toEqual([]);
+  });
+
   it('ignores reactions on the digest header, on unknown messages and by bots', async () => {
     const h = await makeBot();
     const { header, papers } = await h.postDigest();

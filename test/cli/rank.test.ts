@@ -1,7 +1,10 @@
 // `paperbot rank --input FILE --interests TEXT --json`: every paper once, best first, ids verbatim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fixture, offlineEnv, runCli, tempDir } from './support/run-cli.js';
+import { openCorpus } from '../../src/corpus/index.js';
+import type { Paper } from '../../src/types.js';
 
 interface Row {
   id: unknown;
@@ -87,5 +90,55 @@ describe('paperbot rank', () => {
     const run = await runCli(['rank', '--input', empty, '--interests', 'anything', '--json'], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
+  it('--like ranks papers like the examples first and leaves the examples out', async () => {
+    const papers = [
+      ...INPUT,
+      { id: 'stork-2', title: 'White stork migration routes', abstract: 'GPS tracking of white storks shows migration routes over Europe across breeding seasons.' },
+    ];
+    const file = await tmp.write('like.json', papers);
+    const run = await runCli(['rank', '--input', file, '--like', '42', '--json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as Row[];
+    expect(rows).toHaveLength(papers.length - 1);
+    expect(rows.map((r) => r.id)).not.toContain(42);
+    expect(rows[0]!.id).toBe('stork-2');
+    expect(rows[0]!.why).toContain("you 👍'd");
+  });
+
+  it('--like names the ids it found nowhere', async () => {
+    const run = await runCli(['rank', '--input', input, '--like', 'A-1,nowhere', '--json'], env);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('nowhere');
+  });
+
+  it('with PAPERBOT_CORPUS_URL, examples come from the corpus and acronyms are read from its papers', async () => {
+    const url = `sqlite://${join(tmp.dir, 'corpus.sqlite')}`;
+    const corpus = await openCorpus(url);
+    const stored = (id: string, title: string, abstract: string): Paper => ({
+      id, title, abstract, authors: ['A. Author'], categories: [], links: {}, signals: {}, sources: ['test'], publishedAt: '2025-03-01T00:00:00Z',
+    });
+    await corpus.upsertPapers([
+      stored('2503.00001', 'Permafrost thaw and soil carbon', 'We measure soil organic carbon (SOC) losses from thawing permafrost in Siberia.'),
+      stored('2503.00002', 'Kelp forests under marine heatwaves', 'Marine heatwaves thin temperate kelp forests and let urchin barrens spread.'),
+    ]);
+    await corpus.close();
+    const today = await tmp.write('today.json', [
+      { id: 'soil', title: 'No-till farming raises soil organic carbon', abstract: 'A decade of trials shows soil organic carbon gains in the topsoil of croplands.' },
+      { id: 'kelp', title: 'Urchin barrens after repeated marine heatwaves', abstract: 'Kelp forests decline as marine heatwaves recur along temperate coasts.' },
+      { id: 'stars', title: 'Galaxy rotation curves', abstract: 'Dark matter halos explain flat rotation curves.' },
+    ]);
+    const corpusEnv = { ...env, PAPERBOT_CORPUS_URL: url };
+    const byAcronym = JSON.parse((await runCli(['rank', '--input', today, '--interests', 'SOC', '--json'], corpusEnv)).stdout) as Row[];
+    expect(byAcronym[0]!.id).toBe('soil');
+    expect(byAcronym[0]!.why).toMatch(/soil organic carbon/i);
+    // Without the corpus nothing defines SOC, so nothing matches it.
+    const alone = JSON.parse((await runCli(['rank', '--input', today, '--interests', 'SOC', '--json'], env)).stdout) as Row[];
+    expect(alone[0]!.why).toMatch(/no match/);
+    const byExample = await runCli(['rank', '--input', today, '--like', '2503.00002', '--json'], corpusEnv);
+    expect(byExample.code).toBe(0);
+    expect((JSON.parse(byExample.stdout) as Row[])[0]!.id).toBe('kelp');
   });
 });

@@ -215,8 +215,8 @@ describe('Slack journey (HTTP mode, real serve composition)', () => {
     const scoreOf = (d: typeof before, id: string) => d.items.find((i) => i.paper.id === id)?.score ?? -1;
     expect(rankOf(after, SIMILAR_ID)).toBeGreaterThanOrEqual(0);
     expect(scoreOf(after, SIMILAR_ID)).toBeGreaterThan(scoreOf(before, SIMILAR_ID));
-    expect(after.items[rankOf(after, SIMILAR_ID)]!.why).toContain('like 👍');
-    expect(before.items[rankOf(before, SIMILAR_ID)]!.why).not.toContain('like 👍');
+    expect(after.items[rankOf(after, SIMILAR_ID)]!.why).toContain("like 2611.10001 you 👍'd");
+    expect(before.items[rankOf(before, SIMILAR_ID)]!.why).not.toContain("you 👍'd");
     // Papers already posted to this channel are not offered again.
     expect(after.items.map((i) => i.paper.id)).not.toContain('2611.10001');
   });

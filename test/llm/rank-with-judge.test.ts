@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rankWithJudge } from '../../src/llm/rank-with-judge.js';
+import { rankLexical } from '../../src/rank/lexical.js';
 import type { InterestProfile } from '../../src/rank/profile.js';
 import type { RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
@@ -175,6 +176,33 @@ describe('rankWithJudge', () => {
     ]);
   });
 
+  it('sends at most 10 papers per call, shuffled the same way every time, at temperature 0 with a fixed seed', async () => {
+    const { llm } = clientFor(server);
+    await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 25, batchSize: 50 });
+    const first = server.chatRequests.map((r) => papersIn(r).map((p) => p.id));
+    expect(first.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(first.flat().sort()).toEqual(ids(lexicalRanking().slice(0, 25)).sort());
+    // Positions do not follow the lexical order …
+    expect(first.flat()).not.toEqual(ids(lexicalRanking().slice(0, 25)));
+    for (const r of server.chatRequests) expect(r.body).toMatchObject({ temperature: 0, seed: expect.any(Number) });
+    // … but are the same on a re-run (no cache here).
+    server.reset();
+    await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 25, batchSize: 50 });
+    expect(server.chatRequests.map((r) => papersIn(r).map((p) => p.id))).toEqual(first);
+  });
+
+  it('keeps the verdicts of the batches that succeeded when another fails', async () => {
+    const respond = paperbotResponder();
+    server.setChat((req) => (req.index === 0 ? { status: 400, error: { message: 'bad batch' } } : respond(req)));
+    const { llm } = clientFor(server);
+    const result = await rankWithJudge(lexicalRanking(), profile, { llm, logger: silentLogger, shortlistSize: 20, batchSize: 10 });
+    expect(result.degraded).toBe(false);
+    expect(result.judged).toBe(10);
+    expect(result.notes).toEqual([
+      { kind: 'llm-degraded', text: 'The model judged 10 of 20 shortlisted papers; the rest are ranked by keywords and popularity.' },
+    ]);
+  });
+
   it('drops and logs unknown ids; papers the judge skipped follow the judged ones in lexical order', async () => {
     server.setChat((req) => {
       const papers = papersIn(req);
@@ -182,8 +210,8 @@ describe('rankWithJudge', () => {
         json: {
           judgements: [
             { id: 'made-up-id', score: 10, reason: 'invented' },
-            // The judge skips the first two papers and scores the rest.
-            ...papers.slice(2).map((p) => ({ id: p.id, score: p.id === '2601.00009' ? 10 : 3, reason: `ok ${p.id}` })),
+            // The judge skips the two lexically best papers and scores the rest.
+            ...papers.filter((p) => p.id !== '2601.00000' && p.id !== '2601.00001').map((p) => ({ id: p.id, score: p.id === '2601.00009' ? 10 : 3, reason: `ok ${p.id}` })),
           ],
         },
       };
@@ -258,6 +286,48 @@ describe('rankWithJudge', () => {
     });
     expect(server.embeddingRequests.flatMap((r) => r.input)).toEqual(['graph coloring heuristics']);
     expect(hashEmbedding('x')).toHaveLength(64);
+  });
+
+  it('expands the interests once per interest text and ranks with the expansion before shortlisting', async () => {
+    const respond = paperbotResponder();
+    server.setChat((req) =>
+      req.schemaName === 'expand-interests'
+        ? { json: { terms: ['grazing herbivores', 'kelp'], longForms: [{ short: 'SOC', long: 'soil organic carbon' }] } }
+        : respond(req),
+    );
+    const papers = [
+      makePaper('2601.70001', { title: 'Sea urchin grazing herbivores and kelp', abstract: 'Grazing herbivores thin kelp forests.' }),
+      makePaper('2601.70002', { title: 'Tilling and soil organic carbon', abstract: 'No-till farming keeps soil organic carbon.' }),
+      makePaper('2601.70003', { title: 'Galaxy rotation curves', abstract: 'Dark matter halos.' }),
+    ];
+    const typed: InterestProfile = { interests: 'what eats seaweed, SOC', include: [], exclude: [], follow: [], feedback: [] };
+    const lexical = rankLexical(papers, typed);
+    expect(lexical[0]!.parts?.relevance ?? 0).toBeLessThan(0.25);
+    const { llm, kv } = clientFor(server);
+    const result = await rankWithJudge(lexical, typed, { llm, kv, logger: silentLogger, shortlistSize: 2, expandInterests: true });
+    const expansionCalls = () => server.chatRequests.filter((r) => r.schemaName === 'expand-interests');
+    expect(expansionCalls()).toHaveLength(1);
+    expect(expansionCalls()[0]!.body).toMatchObject({ temperature: 0 });
+    const judged = server.chatRequests.filter((r) => r.schemaName === 'judge').flatMap((r) => papersIn(r).map((p) => p.id));
+    expect(judged.sort()).toEqual(['2601.70001', '2601.70002']);
+    expect(result.ranked.map((r) => r.paper.id).at(-1)).toBe('2601.70003');
+    server.reset();
+    await rankWithJudge(lexical, typed, { llm, kv, logger: silentLogger, shortlistSize: 2, expandInterests: true });
+    expect(expansionCalls()).toHaveLength(0);
+  });
+
+  it('example papers join the shortlist through their embeddings', async () => {
+    const lexical = lexicalRanking();
+    const example = makePaper('2601.88888', { title: 'Glacier basal sliding over meltwater', abstract: 'subglacial meltwater drainage controls basal sliding of glaciers' });
+    const twin = makePaper('2601.88889', { title: 'Glacier basal sliding over meltwater', abstract: 'subglacial meltwater drainage controls basal sliding of glaciers' });
+    lexical.push({ paper: twin, score: 0, why: 'no keyword match', parts: {} });
+    const { llm, kv } = clientFor(server);
+    const embeddings = { embedder: llm, model: 'emb-model' };
+    await rankWithJudge(lexical, { ...profile, interests: 'graph coloring heuristics', examples: [example] }, {
+      llm, kv, logger: silentLogger, shortlistSize: 15, embeddings,
+    });
+    expect(server.embeddingRequests.flatMap((r) => r.input).some((t) => t.startsWith('Glacier basal sliding'))).toBe(true);
+    expect(server.chatRequests.flatMap((r) => papersIn(r).map((p) => p.id))).toContain('2601.88889');
   });
 
   it('falls back to the lexical shortlist when embeddings fail, and still judges', async () => {

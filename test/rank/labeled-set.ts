@@ -10,8 +10,10 @@ import type { InterestProfile } from '../../src/rank/profile.js';
 export interface LabeledProfile {
   name: string;
   /** Which kind of interest this exercises. */
-  kind: 'keywords' | 'plain words' | 'acronyms' | 'exclude' | 'follow';
+  kind: 'keywords' | 'plain words' | 'acronyms' | 'exclude' | 'follow' | 'examples';
   profile: InterestProfile;
+  /** Example papers (ids among the fixture papers) the channel gave with `/papers like`. */
+  likes?: string[];
   /** Graded relevance by paper id (unlisted = 0). */
   labels: Record<string, 1 | 2 | 3>;
 }
@@ -182,4 +184,21 @@ export const LABELED_PROFILES: LabeledProfile[] = [
       '2604.21952': 1, // hardware acceleration evaluated on medical foundation models
     },
   },
+];
+
+/** A by-example profile: two papers a profile's labels rate 3, the rest of its labels as judged. */
+function byExample(name: string, from: string, likes: [string, string]): LabeledProfile {
+  const source = [...LABELED_PROFILES].find((p) => p.name === from);
+  if (!source) throw new Error(`no labeled profile named ${from}`);
+  const labels = Object.fromEntries(Object.entries(source.labels).filter(([id]) => !likes.includes(id)));
+  return { name, kind: 'examples', profile: { ...base, interests: '' }, likes, labels };
+}
+
+/** Profiles given only by two example papers (the channel typed no interests). */
+export const EXAMPLE_PROFILES: LabeledProfile[] = [
+  byExample('like: two video diffusion papers', 'diffusion + video generation', ['2607.09024', '2607.08770']),
+  byExample('like: two inference-speed papers', 'making big models cheaper to run', ['2606.12243', '2606.13392']),
+  byExample('like: two RL-for-reasoning papers', 'RL for LLM reasoning', ['2606.13106', '2607.28582']),
+  byExample('like: two agent papers', 'LLM agents, excluding safety', ['2607.08716', '2606.10423']),
+  byExample('like: two clinical papers', 'AI for doctors and hospitals', ['2606.13572', '2604.26880']),
 ];

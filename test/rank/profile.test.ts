@@ -24,12 +24,13 @@ describe('profileFromSubscription', () => {
       { paper, value: 1 as const },
       { paper: { ...paper, id: '2' }, value: -1 as const },
     ];
-    expect(profileFromSubscription(sub, votes)).toEqual({
+    expect(profileFromSubscription(sub, votes, [paper])).toEqual({
       interests: 'diffusion models, video generation',
       include: ['LoRA', 'merging'],
       exclude: ['survey'],
       follow: ['Yann LeCun'],
       feedback: votes,
+      examples: [paper],
     });
   });
 });

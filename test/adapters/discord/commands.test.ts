@@ -52,6 +52,7 @@ describe('buildDiscordCommands', () => {
     expect(opt('search')).toMatchObject({ type: 3, name: 'query', required: true });
     expect(opt('search').autocomplete).toBeUndefined();
     expect(opt('ask')).toMatchObject({ type: 3, name: 'question', required: true });
+    expect(opt('today')).toMatchObject({ type: 3, name: 'show', required: false, choices: [{ name: 'hidden', value: 'hidden' }] });
     // These show the current value (or a default) when left empty.
     expect(opt('subscribe').required).toBe(false);
     expect(opt('schedule').required).toBe(false);
