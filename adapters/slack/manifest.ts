@@ -1,5 +1,6 @@
 // A ready Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest).
 import { COMMAND_LIST } from '../../src/commands/registry.js';
+import { argumentHint } from '../../src/commands/arguments.js';
 
 /** Options of slackManifest. */
 export interface SlackManifestOptions {
@@ -18,7 +19,7 @@ export interface SlackManifestOptions {
  * that starts digests (anyone may on a fresh channel). `/papers help` lists the rest.
  */
 export const USAGE_HINT = COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests)
-  .map((c) => (c.arg ? `${c.name} <${c.arg.name}>` : c.name))
+  .map((c) => (c.arg ? `${c.name} ${argumentHint(c.arg)}` : c.name))
   .join(' | ');
 
 /** Bot scopes: post, read thread replies and mentions, reactions for feedback, users for admin and time zone. */
