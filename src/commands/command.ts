@@ -17,7 +17,7 @@ export interface CommandInfo {
   usage: string;
   /** A complete example without the `/papers` prefix, e.g. `paper 2406.01234`. */
   example: string;
-  /** True when only a channel admin (or the channel's subscriber) may run it. */
+  /** Who may run it: true for channel admins only (platform admins; on Slack also the subscriber), false for anyone. */
   adminOnly: boolean;
   /** The argument read after the name, if any; the core validates it before `run`. */
   arg?: ArgSpec;

@@ -108,7 +108,9 @@ function unknownCommandReply(name: string): Outbound {
 /**
  * Runs one invocation: empty names get help, unknown ones the closest name, settings commands on
  * an unsubscribed channel get a hint, admin-only commands refuse non-admins, the argument is
- * validated against the table, and InputError (from validation or the command) becomes its usage. Unexpected errors propagate to the caller (BotCore logs them).
+ * validated against the table (after those checks, so a refusal never discusses arguments), and
+ * InputError (from validation or the command) becomes its usage. Unexpected errors propagate to
+ * the caller (BotCore logs them).
  */
 export async function dispatchCommand(cmd: CommandInvocation, deps: BotDeps, log: Logger): Promise<Outbound> {
   const { name, args } = splitInvocation(cmd);
@@ -122,8 +124,7 @@ export async function dispatchCommand(cmd: CommandInvocation, deps: BotDeps, log
     return refusalReply(command, cmd.platformNamesAdmins);
   }
   try {
-    ctx.value = parseArgument(command.arg, args);
-    return await command.run(ctx);
+    return await command.run({ ...ctx, value: parseArgument(command.arg, args) });
   } catch (err) {
     if (err instanceof InputError) return usageReply(command, errorMessage(err));
     throw err;
@@ -135,7 +136,7 @@ async function contextFor(command: Command, cmd: CommandInvocation, args: string
   return {
     cmd: { ...cmd, name: command.name, text: args },
     args,
-    value: args || undefined,
+    value: undefined,
     deps,
     sub,
     isAdmin: isChannelAdmin(cmd, sub),

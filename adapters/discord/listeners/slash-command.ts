@@ -42,9 +42,9 @@ export function toInvocation(interaction: ChatInputCommandInteraction, info: Com
 }
 
 /**
- * Handles one `/papers` invocation. The first awaited call is deferReply (Discord wants an answer
- * within 3 s; the core may call a model). At the command that starts digests (`subscribe`) the bot's own channel permissions are
- * checked: missing Send Messages / Embed Links refuses, missing thread or reaction permissions
+ * Handles one `/papers` or `/papers-admin` invocation. The first awaited call is deferReply
+ * (Discord wants an answer within 3 s; the core may call a model). At the command the table marks
+ * as starting digests (`subscribe`) the bot's own channel permissions are checked: missing Send Messages / Embed Links refuses, missing thread or reaction permissions
  * become a warning in front of the core's answer.
  */
 export async function handleSlashCommand(interaction: ChatInputCommandInteraction, deps: ListenerDeps): Promise<void> {
