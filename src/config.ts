@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { redact, registerSecrets } from './ops/redact.js';
 import { ConfigError } from './errors.js';
+import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -26,7 +27,7 @@ const EnvSchema = z.object({
   // core
   PAPERBOT_SOURCES: opt(z.string()),
   PAPERBOT_INTERESTS: opt(z.string()),
-  PAPERBOT_DIGEST_SIZE: opt(positiveInt.max(50)),
+  PAPERBOT_DIGEST_SIZE: opt(z.coerce.number().int().min(MIN_DIGEST_SIZE).max(MAX_DIGEST_SIZE)),
   PAPERBOT_THRESHOLD: opt(z.coerce.number().min(0).max(1)),
   PAPERBOT_DIGEST_TIME: opt(hhmm),
   PAPERBOT_TZ: opt(z.string()),
@@ -59,6 +60,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
   SLACK_SIGNING_SECRET: opt(z.string()),
   SLACK_API_URL: opt(url),
+  SLACK_COMMAND: opt(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, { message: 'must be the slash command of your app, e.g. /papers or /arxiv' })),
   PORT: opt(z.coerce.number().int().min(0).max(65535)),
   // Discord
   DISCORD_TOKEN: opt(z.string()),
@@ -107,6 +109,8 @@ export interface Config {
     appToken?: string;
     signingSecret?: string;
     apiUrl?: string;
+    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
+    command: string;
     port: number;
   };
   discord?: {
@@ -243,6 +247,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
           apiUrl: e.SLACK_API_URL,
+          command: e.SLACK_COMMAND ?? '/papers',
           port,
         }
       : undefined,

@@ -242,6 +242,7 @@ export function createChatAdapter(app: App, platform: Exclude<PlatformName, 'con
       appToken: slack.appToken,
       signingSecret: slack.signingSecret,
       apiUrl: slack.apiUrl,
+      command: slack.command,
       port: slack.port,
       logger,
       eventDedup: (key) => store.kv.setIfAbsent(eventSeen('slack', key), 1, TTL.eventSeen),

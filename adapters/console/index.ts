@@ -26,10 +26,18 @@ export interface ConsoleAdapterOptions {
   banner?: boolean;
   /** Prompt shown before each line. Default "papers> " on a TTY, none otherwise. */
   prompt?: string | false;
+  /**
+   * Posts today's digest into this console through `post` (the `digest` line; `again`: post a day
+   * already posted once more) and resolves with a one-line status. Unset: `digest` says it cannot.
+   */
+  postDigestNow?: (again: boolean) => Promise<string>;
+  /** Typed lines wait until this settles (a digest posted at start comes before the first answer). */
+  ready?: Promise<unknown>;
 }
 
 const BANNER = [
   'paperbot console chat. Type `help` for the commands (with or without /papers).',
+  '`digest` posts today\'s digest here now (after `subscribe`, also on its schedule while the chat runs).',
   'After a digest is posted here: `#2 what dataset do they use?` asks in paper 2\'s thread,',
   '`#0 …` asks about the whole digest, `#2 +1` / `#2 -1` votes, `#2 undo +1` takes a vote back.',
   '`quit` or end of input leaves.',
@@ -53,8 +61,10 @@ export class ConsoleAdapter implements ChatAdapter {
   private readonly prompt: string | false;
   private core: BotCore | undefined;
   private rl: Interface | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<void>;
   private seq = 0;
+  /** Thread ids stay unique across chat sessions on the same store (m1 of yesterday is not m1 today). */
+  private readonly session = Date.now().toString(36);
   /** `#n` → thread ref, for the last digest posted here. */
   private readonly targets = new Map<number, ThreadRef>();
   private readonly labels = new Map<string, number>();
@@ -70,6 +80,10 @@ export class ConsoleAdapter implements ChatAdapter {
     this.color = options.color ?? Boolean(options.output.isTTY);
     this.prompt = options.prompt ?? (options.output.isTTY ? 'papers> ' : false);
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.queue = Promise.resolve(options.ready).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   async start(core: BotCore): Promise<void> {
@@ -95,7 +109,7 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async post(channel: ChannelRef, message: Outbound): Promise<ThreadRef> {
-    const threadId = `m${++this.seq}`;
+    const threadId = `${this.session}-m${++this.seq}`;
     const ref: ThreadRef = { ...channel, threadId, key: `${channel.key}:${threadId}` };
     if (message.kind === 'digest-header') {
       this.targets.clear();
@@ -145,6 +159,9 @@ export class ConsoleAdapter implements ChatAdapter {
         case 'quit':
           await this.stop();
           return;
+        case 'digest':
+          this.write(this.options.postDigestNow ? await this.options.postDigestNow(action.again) : '(this console cannot post digests)');
+          break;
         case 'command': {
           const out = await core.handleCommand({
             name: action.name,

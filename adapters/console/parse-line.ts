@@ -4,6 +4,8 @@
 export type ConsoleAction =
   | { type: 'empty' }
   | { type: 'quit' }
+  /** `digest`: post today's digest here now; `digest again` posts a day already posted once more. */
+  | { type: 'digest'; again: boolean }
   /** `/papers <name> <text>` or `<name> <text>`. */
   | { type: 'command'; name: string; text: string }
   /** `#<n> <question>`: a message in the thread of post #n of the last posted digest (#0: its header). */
@@ -17,6 +19,8 @@ export type ConsoleAction =
  * - `#2 what dataset do they use?` asks in the thread of paper 2 of the last posted digest
  *   (`#0 …` asks about the whole digest);
  * - `#2 +1` / `#2 -1` votes on paper 2, `#2 undo +1` takes the vote back;
+ * - `digest` posts today's digest into the console (numbered, so `#n` works on it), `digest again`
+ *   posts it once more;
  * - anything else is a command: `/papers search lora`, `search lora`, `/search lora`.
  */
 export function parseConsoleLine(line: string): ConsoleAction {
@@ -36,5 +40,6 @@ export function parseConsoleLine(line: string): ConsoleAction {
   }
   const body = text.replace(/^\/papers(?=\s|$)/i, '').trim().replace(/^\//, '');
   const m = /^(\S*)\s*([\s\S]*)$/.exec(body);
+  if (m?.[1]?.toLowerCase() === 'digest' && /^(again)?$/i.test(m[2]!.trim())) return { type: 'digest', again: m[2]!.trim() !== '' };
   return { type: 'command', name: m?.[1] ?? '', text: m?.[2]?.trim() ?? '' };
 }

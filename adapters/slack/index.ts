@@ -16,6 +16,7 @@ import { slackChannelRef, slackThreadRef } from './refs.js';
 import { renderOutbound } from './render.js';
 import { editMessage, sendMessage, slackErrorCode } from './send-message.js';
 import { usersInfoLookup } from './users.js';
+import { isSlackRequestError, slackUnreachableError } from './unreachable.js';
 
 export { renderOutbound, isEphemeral, type SlackMessage } from './render.js';
 export { slackManifest, type SlackManifestOptions } from './manifest.js';
@@ -130,7 +131,7 @@ export class SlackAdapter implements ChatAdapter {
       await this.app.init();
     } catch (err) {
       this.state = 'stopped';
-      throw startError(err);
+      throw isSlackRequestError(err) ? slackUnreachableError(err, 'auth.test', this.config.apiUrl) : startError(err);
     }
     registerListeners(this.app, this.config.command ?? '/papers', {
       core,
@@ -143,7 +144,13 @@ export class SlackAdapter implements ChatAdapter {
       track: (work) => this.track(work),
     });
     if (this.mode === 'socket') {
-      await this.app.start();
+      try {
+        await this.app.start();
+      } catch (err) {
+        if (!isSlackRequestError(err)) throw err;
+        this.state = 'stopped';
+        throw slackUnreachableError(err, 'apps.connections.open', this.config.apiUrl);
+      }
     } else {
       const port = this.config.port ?? 3000;
       this.server = await this.app.start(this.config.host ? { port, host: this.config.host } : port);

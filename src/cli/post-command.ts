@@ -12,7 +12,7 @@ import { withApp, type CliIo } from './io.js';
 import { checkCliSources } from './check-sources.js';
 import { withOverrides, type DigestOverrides } from './digest-overrides.js';
 import { createStoreLocks, digestLockName, waitForLock } from '../scheduler/lock.js';
-import { loadRun } from '../digest/run-state.js';
+import { digestRunKey, loadRun } from '../digest/run-state.js';
 
 /**
  * How long `digest --post` waits for another process (a second CLI call, `serve`'s scheduler,
@@ -25,6 +25,8 @@ export interface PostFlags extends DigestOverrides {
   target: string;
   /** Explicit --date; default: today in the channel's zone. */
   date?: string;
+  /** --force: post again a day this channel already got (e.g. after a test post). */
+  force?: boolean;
 }
 
 /** Splits `slack:C0123` / `discord:1234` into platform and channel id, or throws InputError. */
@@ -72,7 +74,14 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
       const lock = wait.lock;
       try {
         await checkCliSources(app, sub.sources.length ? sub.sources : config.sources, date);
-        const digest = await prepareDigest(app.digestDeps, sub, { date, since: sinceDate(sub) });
+        const earlier = flags.force ? await loadRun(app.store.kv, channel.key, date) : undefined;
+        // The channel has seen the papers it got, so a fresh digest would skip them: --force posts the same plan again.
+        const repost = earlier?.status === 'done' && earlier.digest && earlier.total > 0 ? earlier.digest : undefined;
+        if (earlier?.status === 'done') {
+          await app.store.kv.delete(digestRunKey(channel.key, date));
+          io.stderr.write(`note: --force: posting the ${date} digest for ${channel.key} again${repost ? ` (the same ${earlier.total} message(s) as before)` : ''}\n`);
+        }
+        const digest = repost ?? (await prepareDigest(app.digestDeps, sub, { date, since: sinceDate(sub) }));
         const result = await postDigest({
           store: app.store,
           adapter,
@@ -87,10 +96,10 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
             io.stdout.write(`Posted the ${date} digest to ${channel.key}: ${result.postedNow} message(s)${result.resumed ? ` (resumed; ${result.posted}/${result.total} in all)` : ''}.\n`);
             return 0;
           case 'already-done':
-            io.stdout.write(`The ${date} digest for ${channel.key} was already posted (${result.total} message(s)); nothing posted again.\n`);
+            io.stdout.write(`The ${date} digest for ${channel.key} was already posted (${result.total} message(s)); nothing posted again (add --force to post it again).\n`);
             return 0;
           case 'silenced':
-            io.stdout.write(`Nothing new for ${channel.key} on ${date}, and its quiet-day note is off: nothing posted.\n`);
+            io.stdout.write(`Nothing new for ${channel.key} on ${date}, and quiet is on there: nothing posted.\n`);
             return 0;
           case 'paused':
             io.stderr.write(`paperbot: ${channel.key} is unavailable (${result.reason}); its subscription is paused.\n`);

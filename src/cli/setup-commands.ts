@@ -2,9 +2,13 @@
 import { Option, type Command } from 'commander';
 import { ConfigError, InputError, errorMessage } from '../errors.js';
 import { registerDiscordCommands, slackManifest } from '../main.js';
+import { appNameProblem, requestUrlProblem, slashCommandName } from '../../adapters/slack/manifest.js';
 import { configFrom, type CliIo } from './io.js';
 
-/** `paperbot slack-manifest [--socket|--http] [--url URL]`: prints a ready app manifest (JSON). */
+/**
+ * `paperbot slack-manifest [--socket|--http] [--url URL] [--name NAME] [--command /NAME]`: prints a
+ * ready app manifest (JSON), or exits 2 when a flag would make Slack refuse it.
+ */
 export function registerSlackManifest(program: Command, io: CliIo): void {
   program
     .command('slack-manifest')
@@ -13,11 +17,17 @@ export function registerSlackManifest(program: Command, io: CliIo): void {
     .option('--socket', 'same as --mode socket')
     .option('--http', 'same as --mode http')
     .option('--url <url>', 'HTTP mode: your public base URL, e.g. https://bot.example.com')
-    .option('--name <name>', 'app display name', 'paperbot')
-    .action((flags: { mode: 'socket' | 'http'; socket?: boolean; http?: boolean; url?: string; name: string }) => {
+    .option('--name <name>', 'app name, at most 35 characters (the bot user gets it lowercase, without spaces)', 'paperbot')
+    .option('--command <name>', 'slash command, e.g. /arxiv when the workspace already has a /papers', '/papers')
+    .action((flags: { mode: 'socket' | 'http'; socket?: boolean; http?: boolean; url?: string; name: string; command: string }) => {
       const mode = flags.http || flags.url ? 'http' : flags.socket ? 'socket' : flags.mode;
-      if (flags.url && !/^https?:\/\//.test(flags.url)) throw new InputError(`--url: "${flags.url}" must start with https://`);
-      io.stdout.write(JSON.stringify(slackManifest({ mode, url: flags.url, name: flags.name }), null, 2) + '\n');
+      const urlProblem = flags.url === undefined ? undefined : requestUrlProblem(flags.url);
+      if (urlProblem) throw new InputError(`--url: "${flags.url}" ${urlProblem}`);
+      const nameProblem = appNameProblem(flags.name);
+      if (nameProblem) throw new InputError(`--name: "${flags.name}" ${nameProblem}`);
+      const command = slashCommandName(flags.command);
+      if (command instanceof Error) throw new InputError(`--command: "${flags.command}" ${command.message}`);
+      io.stdout.write(JSON.stringify(slackManifest({ mode, url: flags.url, name: flags.name.trim(), command }), null, 2) + '\n');
     });
 }
 

@@ -16,7 +16,8 @@ export function describeSubscription(sub: Subscription, defaults: BotDefaults): 
     `**Schedule:** ${s.time} ${s.tz}, ${formatDays(s.days)}${state}`,
     `**Sources:** ${sources}`,
     `**Size:** up to ${sub.size} paper${sub.size === 1 ? '' : 's'} · **Threshold:** ${sub.threshold}`,
-    `**Exclude:** ${listOrNone(sub.exclude)} · **Include:** ${listOrNone(sub.include)}`,
-    `**Follow:** ${listOrNone(sub.follow)} · **Quiet-day note:** ${sub.quietDayNote === false ? 'off' : 'on'}`,
+    // No chat command sets `include` (only `paperbot rank --include`), so it shows only when a stored subscription has one.
+    `**Exclude:** ${listOrNone(sub.exclude)}${sub.include.length ? ` · **Include:** ${sub.include.join(', ')}` : ''}`,
+    `**Follow:** ${listOrNone(sub.follow)} · **Quiet:** ${sub.quietDayNote === false ? 'on (nothing posted on days with nothing new)' : 'off (a one-line note on days with nothing new)'}`,
   ].join('\n');
 }

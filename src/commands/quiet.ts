@@ -3,14 +3,14 @@ import { booleanArg } from './arguments.js';
 import { currentSub, saveChange } from './settings-change.js';
 
 /**
- * `quiet on|off`: whether a day with nothing new posts its one-line quiet-day note. A failed
- * source is always reported, whatever this says.
+ * `quiet on|off`: `on` keeps days with nothing new quiet (no post at all); `off` posts the
+ * one-line quiet-day note. A failed source is always reported, whatever this says.
  */
 export const quiet: Command = {
   name: 'quiet',
   usage: 'quiet <on|off>',
-  example: 'quiet off',
-  description: 'post (on) or skip (off) the one-line note on days with nothing new',
+  example: 'quiet on',
+  description: 'stay silent (on) or post a one-line note (off) on days with nothing new',
   adminOnly: true,
   arg: { type: 'boolean', name: 'on', description: 'on or off', required: true },
   private: false,
@@ -18,11 +18,11 @@ export const quiet: Command = {
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);
-    const on = booleanArg(ctx.value);
+    const quietOn = booleanArg(ctx.value);
     return saveChange(
       ctx,
-      { ...sub, quietDayNote: on },
-      on ? 'Days with nothing new will post a one-line quiet-day note.' : 'Days with nothing new will post nothing (failed sources are still reported).',
+      { ...sub, quietDayNote: !quietOn },
+      quietOn ? 'Quiet on: days with nothing new will post nothing (failed sources are still reported).' : 'Quiet off: days with nothing new will post a one-line quiet-day note.',
     );
   },
 };

@@ -1,10 +1,7 @@
 import type { Command } from './command.js';
 import { numberArg } from './arguments.js';
 import { currentSub, saveChange } from './settings-change.js';
-
-/** Bounds of `size`: a digest is short by design. */
-export const MIN_SIZE = 1;
-export const MAX_SIZE = 20;
+import { MAX_DIGEST_SIZE as MAX_SIZE, MIN_DIGEST_SIZE as MIN_SIZE } from '../digest/digest-size.js';
 
 /** `size <n>`: the most papers a digest shows. */
 export const size: Command = {

@@ -60,6 +60,8 @@ export interface PrepareOptions {
   since?: string;
   /** Skip fetching (use stored papers only). */
   offline?: boolean;
+  /** Stored papers listed after this date are left out (a digest for a past day). Default: no bound. */
+  until?: string;
 }
 
 function daysBefore(date: string, days: number): string {
@@ -107,7 +109,7 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
 
   const earliest = daysBefore(options.date, MAX_BACKFILL_DAYS);
   const since = options.since && options.since > earliest ? options.since : undefined;
-  const stored = await deps.corpus.papersListedBetween(since ?? options.date);
+  const stored = await deps.corpus.papersListedBetween(since ?? options.date, options.until);
   const candidates = mergePapers([...fetched, ...stored]);
   const seen = await deps.store.seenPaperIds(channelKey);
   const fresh = candidates.filter((p) => !seen.has(p.id));

@@ -7,6 +7,7 @@
 // processes sharing that file.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { BotStore, Clock, Logger } from '../ports.js';
+import type { PlatformName } from '../types.js';
 import { errorMessage } from '../errors.js';
 import { loadRuns, recordFailure, type DigestRun } from '../digest/run-state.js';
 import { newRunId, runLogger } from '../digest/post-digest.js';
@@ -26,6 +27,8 @@ export interface SchedulerOptions extends DueOptions {
    * the others (and its own restart) from that digest for at most this long (default 60 s).
    */
   lockTtlMs?: number;
+  /** Only subscriptions of these platforms (`paperbot chat` runs the console's only). Default: all. */
+  platforms?: readonly PlatformName[];
 }
 
 /** What createScheduler needs. */
@@ -138,7 +141,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.clock.now();
     const report: TickReport = { at: now.toISOString(), due: [], outcomes: {}, skipped: {} };
     if (stopping) return report;
-    const subs = await deps.store.listSubscriptions();
+    const subs = (await deps.store.listSubscriptions()).filter((s) => !options.platforms || options.platforms.includes(s.channel.platform));
     for (const s of subs) {
       if (!isValidZone(s.schedule.tz) && !warnedZones.has(s.channel.key)) {
         warnedZones.add(s.channel.key);

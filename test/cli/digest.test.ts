@@ -1,4 +1,5 @@
 // `paperbot digest` with file sources: the three formats, a quiet day and failing sources.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, offlineEnv, runCli, tempDir } from './support/run-cli.js';
 import { startFakeHttpServer, type FakeHttpServer } from '../fakes/fake-http-server.js';
@@ -122,7 +123,7 @@ describe('paperbot digest with failing sources', () => {
     // arXiv points at a closed port (offlineEnv); HF at a server that answers 500.
     const env = await offlineEnv({ PAPERBOT_HF_URL: hf.url });
     const run = await runCli(
-      ['digest', '--sources', `hf,arxiv:cs.LG,file:${fixture('hf-daily-papers-2026-06-12.json')}`, '--date', '2026-06-12', '--size', '2', '--format', 'json'],
+      ['digest', '--sources', `hf,arxiv:cs.LG,file:${fixture('hf-daily-papers-2026-06-12.json')}`, '--size', '2', '--format', 'json'],
       env,
     );
     expect(run.code).toBe(0);
@@ -150,5 +151,38 @@ describe('paperbot digest with failing sources', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/! Source hf failed: .*500/);
     expect(run.stderr).toMatch(/every source failed/);
+  }, 60_000);
+});
+
+describe('paperbot digest --date <past day> with an arXiv source', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  let rss: FakeHttpServer;
+  let env: Record<string, string | undefined>;
+  const stored = (id: string, listedOn: string, title: string) => ({ id, title, abstract: `${title}. We study sparse attention for long contexts.`, authors: ['A. Author'], listedOn });
+  beforeAll(async () => {
+    tmp = await tempDir();
+    rss = await startFakeHttpServer();
+    rss.route('GET', '/rss/cs.LG', { status: 200, headers: { 'content-type': 'application/rss+xml' }, body: readFileSync(fixture('arxiv-rss-cs.LG-2026-04-27-trimmed.xml'), 'utf8') });
+    env = await offlineEnv({ PAPERBOT_ARXIV_RSS_URL: `${rss.url}/rss`, PAPERBOT_CORPUS_URL: `sqlite://${tmp.file('papers.sqlite')}` });
+    const seed = await tmp.write('seed.json', [
+      stored('2606.00001', '2026-06-01', 'Sparse attention on the first of June'),
+      stored('2606.00002', '2026-06-02', 'Sparse attention on the day after'),
+    ]);
+    const ingest = await runCli(['ingest', '--sources', `file:${seed}`, '--date', '2026-06-01'], env);
+    expect(ingest.code, ingest.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rss.close();
+    await tmp.cleanup();
+  });
+
+  it("says arXiv's feed only has today and shows the corpus papers of that day, not today's listing", async () => {
+    const run = await runCli(['digest', '--sources', 'arxiv:cs.LG', '--date', '2026-06-01', '--threshold', '0', '--size', '20', '--format', 'json', '--interests', INTERESTS], env);
+    expect(run.code, run.stderr).toBe(0);
+    const digest = JSON.parse(run.stdout) as JsonDigest;
+    expect(digest.date).toBe('2026-06-01');
+    expect(digest.items.map((i) => i.id)).toEqual(['2606.00001']);
+    expect(rss.requestsTo('/rss/cs.LG')).toHaveLength(0);
+    expect(digest.notes.map((n) => n.text).join('\n')).toMatch(/arXiv's RSS feed only lists today's announcements, so arxiv:cs\.LG for 2026-06-01 uses the papers stored in the corpus/);
   }, 60_000);
 });

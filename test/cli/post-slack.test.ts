@@ -64,8 +64,19 @@ describe('digest --post slack:', () => {
 
     const again = await runCli(argv, env);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/already posted.*nothing posted again/);
+    expect(again.stdout).toMatch(/already posted.*nothing posted again.*--force/);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C123')).toHaveLength(3);
+
+    // On purpose: --force posts the same day again, the same three messages.
+    const forced = await runCli([...argv, '--force'], env);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/--force: posting the 2026-06-12 digest for slack:C123 again \(the same 3 message/);
+    expect(forced.stdout).toMatch(/Posted the 2026-06-12 digest to slack:C123: 3 message\(s\)/);
+    const all = slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C123');
+    expect(all).toHaveLength(6);
+    expect(all.slice(3).map(allText)).toEqual(posts.map(allText));
+    // And once re-posted, a plain run is exactly-once again.
+    expect((await runCli(argv, env)).stdout).toMatch(/already posted/);
   }, 30_000);
 
   it('a day whose sources all failed posts its note once, exits 1, stays open, and is posted once they recover', async () => {

@@ -40,10 +40,41 @@ describe('paperbot slack-manifest', () => {
     expect(m.features.slash_commands[0]!.url).toMatch(/^https:\/\/.+\/slack\/events$/);
   });
 
+  it('--name "Paper Bot" names the app and gives the bot a valid display name', async () => {
+    const run = await runCli(['slack-manifest', '--name', 'Paper Bot'], await offlineEnv());
+    expect(run.code, run.stderr).toBe(0);
+    const m = JSON.parse(run.stdout) as Manifest & { display_information: { name: string }; features: { bot_user: { display_name: string } } };
+    expect(m.display_information.name).toBe('Paper Bot');
+    expect(m.features.bot_user.display_name).toBe('paper-bot');
+    expect(m.features.bot_user.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
+  });
+
+  it('refuses an app name over 35 characters, an http:// URL and a bad --command with exit 2', async () => {
+    const env = await offlineEnv();
+    const cases: Array<[string[], RegExp]> = [
+      [['--name', 'x'.repeat(36)], /--name: "x{36}" is 36 characters; Slack allows at most 35/],
+      [['--url', 'http://bot.example.com'], /--url: "http:\/\/bot\.example\.com" must start with https:\/\//],
+      [['--command', '/my papers'], /--command: "\/my papers" must be letters, digits/],
+      [['--command', `/${'p'.repeat(32)}`], /--command: .* Slack allows at most 32/],
+    ];
+    for (const [flags, message] of cases) {
+      const run = await runCli(['slack-manifest', ...flags], env);
+      expect(run.code, flags.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('--command renames the slash command for a workspace that already has /papers', async () => {
+    const run = await runCli(['slack-manifest', '--command', 'Arxiv'], await offlineEnv());
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Manifest).features.slash_commands.map((c) => c.command)).toEqual(['/arxiv']);
+  });
+
   it('rejects a URL that is not http(s) with exit 2', async () => {
     const run = await runCli(['slack-manifest', '--url', 'bot.example.com'], await offlineEnv());
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--url: "bot\.example\.com" must start with https:\/\//);
+    expect(run.stderr).toMatch(/--url: "bot\.example\.com" must be a full https:\/\/ URL/);
     expect(run.stdout).toBe('');
   });
 });

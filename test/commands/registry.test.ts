@@ -99,7 +99,7 @@ describe('arguments validated once in the core, from the table', () => {
     expect(await run('threshold', '1.5')).toMatch(/^"1.5" is not a number from 0 to 1\./);
     expect(await run('threshold')).toMatch(/^Give a number from 0 to 1\./);
     expect(await run('quiet', 'maybe')).toMatch(/^"maybe" is neither on nor off\./);
-    expect(await run('quiet', 'YES')).toMatch(/quiet-day note/);
+    expect(await run('quiet', 'YES')).toMatch(/^Quiet on: days with nothing new will post nothing/);
     expect(await run('threshold', '.25')).toMatch(/at least 0.25/);
     expect(await run('size', '+3')).toMatch(/up to 3 papers/);
   });

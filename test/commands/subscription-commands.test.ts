@@ -153,15 +153,21 @@ describe('setting commands', () => {
     expect(textOf(await run('settings'))).toContain('**Threshold:** 0.35');
   });
 
-  it('quiet: turns the quiet-day note off and on', async () => {
+  it('quiet on means quiet: no note on a day with nothing new; quiet off brings the note back', async () => {
     const { sub, run } = await subscribed();
     expect((await sub()).quietDayNote).not.toBe(false);
-    expect(textOf(await run('quiet', 'off'))).toMatch(/post nothing/);
+    expect(textOf(await run('settings'))).toContain('**Quiet:** off');
+    expect(textOf(await run('quiet', 'on'))).toMatch(/Quiet on: days with nothing new will post nothing/);
     expect((await sub()).quietDayNote).toBe(false);
-    expect(textOf(await run('settings'))).toContain('**Quiet-day note:** off');
+    expect(textOf(await run('settings'))).toContain('**Quiet:** on');
     expect(textOf(await run('quiet', 'maybe'))).toContain('Usage: `/papers quiet <on|off>`');
-    expect(textOf(await run('quiet', 'on'))).toMatch(/quiet-day note/);
+    expect(textOf(await run('quiet', 'off'))).toMatch(/Quiet off: .*quiet-day note/);
     expect((await sub()).quietDayNote).toBe(true);
+  });
+
+  it('settings shows no Include line, which no chat command sets', async () => {
+    const { run } = await subscribed();
+    expect(textOf(await run('settings'))).not.toContain('Include');
   });
 
   it('sources: validates names, normalizes, resets to default', async () => {

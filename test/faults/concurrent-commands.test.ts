@@ -49,7 +49,7 @@ describe.each(storesUnderTest())('two instances on one $name store', ({ url }) =
     await twoInstances();
     const channel = channelRefFor('slack', freshChannelId());
     await cores[0]!.handleCommand({ name: 'papers', text: 'subscribe language models', channel, user: ADMIN });
-    const changes = ['size 7', 'threshold 0.4', 'interests graph neural networks', 'exclude survey', 'follow Ada Lovelace', 'quiet off'];
+    const changes = ['size 7', 'threshold 0.4', 'interests graph neural networks', 'exclude survey', 'follow Ada Lovelace', 'quiet on'];
     const replies = await Promise.all(changes.map((t, i) => cores[i % 2]!.handleCommand({ name: 'papers', text: t, channel, user: ADMIN })));
     for (const reply of replies) expect(text(reply)).not.toMatch(/wrong|unavailable/i);
     const sub = (await stores[1]!.getSubscription(channel.key))!;

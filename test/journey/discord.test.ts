@@ -69,12 +69,12 @@ describe('Discord journey (real serve composition)', () => {
     expect((await serve.handle.app.store.getSubscription(MAIN_KEY))?.size).toBe(3);
 
     // Typed options (INTEGER, NUMBER, BOOLEAN) reach the core as the values the admin picked.
-    for (const [sub, text] of [['size', '4'], ['threshold', '0.25'], ['quiet', 'off']] as const) {
+    for (const [sub, text] of [['size', '4'], ['threshold', '0.25'], ['quiet', 'on']] as const) {
       expect((await slash(sub, text, { admin: true, user: bob })).wire).not.toMatch(/Usage|only a channel admin/);
     }
     expect(await serve.handle.app.store.getSubscription(MAIN_KEY)).toMatchObject({ size: 4, threshold: 0.25, quietDayNote: false });
     await slash('size', '3', { admin: true, user: bob });
-    await slash('quiet', 'on', { admin: true, user: bob });
+    await slash('quiet', 'off', { admin: true, user: bob });
 
     // A second channel subscribes too; both digests are due now (00:00 UTC, every day).
     await slash('subscribe', 'video generation', { admin: true, user: bob, channelId: GONE });
