@@ -23,7 +23,7 @@ const ID_BATCH = 500;
 /** A word found in more papers than this share counts as this common (cheap upper bound). */
 const DF_CAP_SHARE = 0.2;
 /** Matches a query's ranking scores at most: the newest this many (see searchMatch). */
-const RANK_WINDOW = 500;
+const RANK_WINDOW = 300;
 
 type Row = { data: string };
 
@@ -169,10 +169,11 @@ export class SqliteCorpus implements PaperCorpus {
       );
       const df = words.map((w) => counted.get(anyWord([w]), RANK_WINDOW)?.n ?? 0);
       const rare = words.filter((_, i) => df[i]! < RANK_WINDOW);
-      // Whole words first; the last word as a prefix only when that finds too little (someone is
-      // still typing it): the porter stemmer turns "generation*" into "gener*", which is broad.
+      // Whole words first; the last word as a prefix only when no paper has it as a word (someone
+      // is still typing it): the porter stemmer turns "generation*" into "gener*", which is broad
+      // and slow, while a whole word already matches its other forms ("merg" finds "merging").
       if (Math.min(...df) > 0) fill(this.searchMatch(allWords(words, false), words, limit, options, rare.length === 0));
-      if (hits.length < limit && words.at(-1)!.length >= 3) {
+      if (hits.length < limit && df.at(-1) === 0 && words.at(-1)!.length >= 3) {
         fill(this.searchMatch(allWords(words, true), words, limit + hits.length, options, true));
       }
       // Papers with only some of the words: the rare ones only, since a paper that merely has

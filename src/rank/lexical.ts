@@ -1,6 +1,6 @@
 // The embedded default ranker: no model, no network. Scores every candidate for one channel
-// from its interests (phrases; acronyms and long forms mined from the papers; related words from
-// pseudo-relevance feedback), its example papers, include/exclude words, followed authors and
+// from its interests (phrases; acronyms and long forms mined from the papers; a sentence also as
+// one BM25 query; related words from pseudo-relevance feedback), its example papers, include/exclude words, followed authors and
 // 👍/👎 feedback, plus small capped popularity and recency terms. All it knows about words comes
 // from the candidates and, when given, the corpus (CorpusEvidence): nothing is hand-kept.
 import type { Paper, RankedPaper } from '../types.js';
@@ -17,6 +17,9 @@ import { TermSpace } from './term-space.js';
 import { containsPhrase } from './phrase.js';
 import { exampleSimilarity, pseudoFeedback } from './similarity.js';
 import { TermSlots } from './vocabulary.js';
+import { conceptInformation, interestCoverage } from './coverage.js';
+import { isSentenceLike } from './query-shape.js';
+import { queryOfConcepts, wholeQueryScores } from './whole-query.js';
 import type { InterestProfile } from './profile.js';
 import { popularity, recency } from './signals.js';
 import { formatWhy, upvotesOf, type WhyParts } from './why.js';
@@ -35,12 +38,10 @@ const W = {
   popularity: 0.09,
   recency: 0.05,
   /**
-   * Share of the mean over all interest concepts in a paper's interest score (the rest is the best
-   * concept). A paper covering more of what was asked ranks higher: "LLMs, faster and cheaper"
-   * prefers efficient-LLM papers over any LLM paper. On a held-out labeled set written after the
-   * ranker was built, 0.35 lifted nDCG@10 from 0.727 to 0.792 (tuned set: 0.885 → 0.891).
+   * Share of the whole-text BM25 score in the interest score of sentence-like interests (the rest
+   * is phrase matching): an even mix, so neither reading of a sentence decides alone.
    */
-  coverage: 0.35,
+  wholeQuery: 0.5,
   /** Feedback also moves the final score, so a 👍 still counts for a paper already fully matched. */
   feedbackTerm: 0.06,
   include: 0.55,
@@ -148,8 +149,16 @@ function buildPostings(texts: PaperText[], concepts: Concept[]): Map<string, num
   return postings;
 }
 
+/** Scores of a list of concepts on every paper, the facet table used (for "why"), and what each concept says. */
+interface ConceptScores {
+  scores: number[][];
+  table: FacetTable;
+  offsets: number[];
+  information: number[];
+}
+
 /** Scores of a list of concepts on every paper, plus the facet table used (for "why"). */
-function scoreConcepts(concepts: Concept[], texts: PaperText[], postings: Map<string, number[]>) {
+function scoreConcepts(concepts: Concept[], texts: PaperText[], postings: Map<string, number[]>): ConceptScores {
   const facets: Facet[] = concepts.flatMap((c) => c.facets);
   const table = scoreFacets(facets, texts, postings);
   const weights = facetWeights(facets, table, texts.length);
@@ -160,7 +169,8 @@ function scoreConcepts(concepts: Concept[], texts: PaperText[], postings: Map<st
     o += c.facets.length;
   }
   const scores = texts.map((text, p) => concepts.map((c, ci) => conceptScore(c, offsets[ci]!, table, weights, p, text)));
-  return { scores, table, offsets };
+  const information = concepts.map((c, ci) => conceptInformation(weights.slice(offsets[ci]!, offsets[ci]! + c.facets.length)));
+  return { scores, table, offsets, information };
 }
 
 /** Labels of what matched in paper `p`: the alternative found for each well-matched facet. */
@@ -187,12 +197,17 @@ function matchedLabels(
 
 const orNoisy = (a: number, b: number) => 1 - (1 - a) * (1 - b);
 
-/** A paper's interest score from its concept scores: the best concept, plus some coverage of the rest. */
-function coverage(cs: number[]): number {
-  if (cs.length === 0) return 0;
-  const best = Math.max(...cs);
-  const others = cs.reduce((a, b) => a + b, 0) - best;
-  return (1 - W.coverage) * best + W.coverage * ((best + others) / cs.length);
+/**
+ * Every paper's interest score. A sentence ("AI assistants that browse the web and use tools")
+ * is also scored as one BM25 query, mixed evenly with phrase matching: its "and"-split clauses
+ * are parts of one request, and phrase matching alone let a paper matching only the last clause
+ * ("use tools") rank first. Topic lists keep phrase matching alone.
+ */
+function interestScoresOf(concepts: Concept[], interest: ConceptScores, space: TermSpace, text: string): number[] {
+  const phrase = interest.scores.map((cs) => interestCoverage(cs, interest.information));
+  if (concepts.length === 0 || !isSentenceLike(text)) return phrase;
+  const whole = wholeQueryScores(space, queryOfConcepts(concepts));
+  return phrase.map((s, p) => (1 - W.wholeQuery) * s + W.wholeQuery * whole[p]!);
 }
 
 /** The best of some concept scores (0 for none). */
@@ -228,13 +243,13 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
 
   const interest = scoreConcepts(prep.concepts, texts, postings);
   const include = scoreConcepts(prep.includes, texts, postings);
-  const interestScores = interest.scores.map(coverage);
+  const interestScores = interestScoresOf(prep.concepts, interest, space, profile.interests);
   const related = prep.concepts.length
     ? pseudoFeedback(space, interestScores, evidence.related.map((p) => analyzedPaper(p).text))
     : undefined;
   const byExample = examples.length ? exampleSimilarity(space, examples) : undefined;
   const expansion = scoreConcepts(prep.expansionConcepts, texts, postings);
-  const titleScores = scoreConcepts(prep.exampleConcepts, texts, postings).scores.map(coverage);
+  const titleScores = scoreConcepts(prep.exampleConcepts, texts, postings).scores.map((cs) => interestCoverage(cs, []));
   const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback);
   const hasPreference =
     prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length + examples.length > 0;

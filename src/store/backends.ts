@@ -1,6 +1,6 @@
 // One place per backend for what keyv's adapters do not offer: the atomic records (records-*.ts),
-// an atomic insert-if-absent for keyv values, a sweep of expired rows, an early connection check,
-// guarded connections (pg pool, Redis client) and the SQLite pragmas.
+// an early connection check, guarded connections (pg pool, Redis client) and the SQLite pragmas.
+// Nothing here reads or writes keyv's own tables: keyv values go through keyv's public API only.
 import { constants as fsConstants, accessSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Logger } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import { decode, encode, EXPIRES_PREFIX } from './codec.js';
+import { decode, encode } from './codec.js';
 import type { StoreTarget } from './store-url.js';
 import type { Records } from './records.js';
 import { memoryRecords } from './records-memory.js';
@@ -28,12 +28,10 @@ export interface Backend {
   readonly keyv: Keyv;
   /** Hashes and ordered sets with atomic updates (subscriptions, seen sets, votes, turns). */
   readonly records: Records;
-  /** True when insertIfAbsent is atomic for every process sharing the backend. */
+  /** True when the records' claims are atomic for every process sharing the backend (not memory://). */
   readonly atomicAcrossProcesses: boolean;
-  /** Writes `text` (already encoded) when the key is absent or expired; true when this call wrote. */
-  insertIfAbsent(key: string, text: string, ttlMs: number | undefined): Promise<boolean>;
-  /** Deletes expired rows of this namespace; resolves how many went (0 where the backend expires natively). */
-  sweepExpired(now: number): Promise<number>;
+  /** True when the backend drops expired keyv values itself (Redis PX); otherwise keyv drops them when it meets them. */
+  readonly expiresNatively: boolean;
   /** Connects and prepares; rejects when the backend is unusable. */
   ready(): Promise<void>;
   /** One cheap round trip that also proves the store can still be written where that can fail (SQLite file gone or read-only). */
@@ -43,8 +41,8 @@ export interface Backend {
 
 const keyvOptions = { namespace: NAMESPACE, serialize: encode, deserialize: decode, throwOnErrors: true } as const;
 
-/** Key as keyv writes it for sqlite/postgres/memory (its own "namespace:" prefix). */
-const prefixed = (key: string): string => `${NAMESPACE}:${key}`;
+/** Rows per page when keyv iterates a SQL table (the adapters default to 10). */
+const ITERATION_LIMIT = 500;
 
 type Rows = Array<Record<string, unknown>>;
 
@@ -65,37 +63,13 @@ export function createBackend(target: StoreTarget, logger: Logger = silentLogger
   }
 }
 
-function isExpiredText(text: string | undefined, now: number): boolean {
-  if (text === undefined || !text.startsWith(EXPIRES_PREFIX)) return false;
-  const expires = decode(text)?.expires;
-  return typeof expires === 'number' && now > expires;
-}
-
 function memoryBackend(): Backend {
-  const map = new Map<string, string>();
   return {
     kind: 'memory',
-    keyv: new Keyv(map, keyvOptions),
+    keyv: new Keyv(new Map<string, string>(), keyvOptions),
     records: memoryRecords(),
     atomicAcrossProcesses: false,
-    // No await between the check and the write: atomic within the process that owns the Map.
-    async insertIfAbsent(key, text) {
-      const full = prefixed(key);
-      const current = map.get(full);
-      if (current !== undefined && !isExpiredText(current, Date.now())) return false;
-      map.set(full, text);
-      return true;
-    },
-    async sweepExpired(now) {
-      let n = 0;
-      for (const [key, text] of map) {
-        if (isExpiredText(text, now)) {
-          map.delete(key);
-          n++;
-        }
-      }
-      return n;
-    },
+    expiresNatively: false,
     async ready() {},
     async probe() {},
     async disconnect() {},
@@ -104,43 +78,20 @@ function memoryBackend(): Backend {
 
 function sqliteBackend(path: string): Backend {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 2000 });
-  const table = adapter.opts.table ?? 'keyv';
-  const query = adapter.query as (sql: string, ...params: unknown[]) => Promise<Rows>;
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 2000, iterationLimit: ITERATION_LIMIT });
+  const pragma = adapter.query as (sql: string) => Promise<Rows>;
   const records = sqliteRecords(path);
   return {
     kind: 'sqlite',
     keyv: new Keyv(adapter, keyvOptions),
     records,
     atomicAcrossProcesses: true,
-    // One statement, so SQLite's file lock makes it atomic for every process using the file.
-    async insertIfAbsent(key, text) {
-      const rows = await query(
-        `INSERT INTO ${table} (key, value) VALUES (?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value
-         WHERE substr(${table}.value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
-           AND json_extract(${table}.value, '$.expires') < ?
-         RETURNING key`,
-        prefixed(key),
-        text,
-        Date.now(),
-      );
-      return rows.length === 1;
-    },
-    async sweepExpired(now) {
-      const rows = await query(
-        `DELETE FROM ${table} WHERE key LIKE ? AND substr(value, 1, ${EXPIRES_PREFIX.length}) = '${EXPIRES_PREFIX}'
-           AND json_extract(value, '$.expires') < ? RETURNING 1`,
-        `${NAMESPACE}:%`,
-        now,
-      );
-      return rows.length;
-    },
+    expiresNatively: false,
     async ready() {
       // WAL + NORMAL: commits no longer fsync one by one (100k writes in seconds, not minutes);
       // a power cut may lose the last commits but never corrupts the file.
-      if (path !== ':memory:') await query('PRAGMA journal_mode=WAL');
-      await query('PRAGMA synchronous=NORMAL');
+      if (path !== ':memory:') await pragma('PRAGMA journal_mode=WAL');
+      await pragma('PRAGMA synchronous=NORMAL');
     },
     // An open connection keeps working on a deleted or read-only file until it fails later, so
     // look at the file itself (the mode bits too: root passes access checks on read-only files).
@@ -184,23 +135,6 @@ function postgresPool(url: string, logger: Logger): pg.Pool {
   return pool;
 }
 
-/** Runs one maintenance statement (a sweep over every row) without the per-call statement timeout. */
-async function withoutStatementTimeout(pool: pg.Pool, sql: string, values: unknown[]): Promise<Rows> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("SET LOCAL statement_timeout = '300s'");
-    const { rows } = await client.query(sql, values);
-    await client.query('COMMIT');
-    return rows as Rows;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
 // keyv's Postgres adapter keeps one unguarded pool per process: give it ours instead.
 function postgresBackend(url: string, logger: Logger): Backend {
   const pool = postgresPool(url, logger);
@@ -212,39 +146,16 @@ function postgresBackend(url: string, logger: Logger): Backend {
       await pool.end();
     }
   }
-  const adapter = new GuardedKeyvPostgres({ uri: url });
-  const table = `${adapter.opts.schema ?? 'public'}.${adapter.opts.table ?? 'keyv'}`;
-  const query = adapter.query as unknown as (sql: string, values?: unknown[]) => Promise<Rows>;
+  const adapter = new GuardedKeyvPostgres({ uri: url, iterationLimit: ITERATION_LIMIT });
   const records = postgresRecords(pool);
-  const expired = (column: string, param: string) =>
-    `CASE WHEN ${column} LIKE '${EXPIRES_PREFIX}%' THEN (${column}::json->>'expires')::bigint < ${param} ELSE false END`;
   return {
     kind: 'postgres',
     keyv: new Keyv(adapter, keyvOptions),
     records,
     atomicAcrossProcesses: true,
-    // INSERT … ON CONFLICT re-checks the committed row under its lock: atomic across processes.
-    async insertIfAbsent(key, text) {
-      const rows = await query(
-        `INSERT INTO ${table} AS t (key, value) VALUES ($1, $2)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
-         WHERE ${expired('t.value', '$3')}
-         RETURNING t.key`,
-        [prefixed(key), text, Date.now()],
-      );
-      return rows.length === 1;
-    },
-    async sweepExpired(now) {
-      const rows = await withoutStatementTimeout(
-        pool,
-        `WITH gone AS (DELETE FROM ${table} WHERE key LIKE $1 AND ${expired('value', '$2')} RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-        [`${NAMESPACE}:%`, now],
-      );
-      return Number(rows[0]?.n ?? 0);
-    },
+    expiresNatively: false,
     async ready() {
-      await query('SELECT 1');
+      await pool.query('SELECT 1');
       await createRecordTables(pool);
     },
     async probe() {
@@ -257,8 +168,7 @@ function postgresBackend(url: string, logger: Logger): Backend {
 }
 
 /** The part of the redis client paperbot calls directly. */
-interface RedisSetClient {
-  set(key: string, value: string, options: object): Promise<unknown>;
+interface RedisPingClient {
   ping(): Promise<unknown>;
 }
 
@@ -296,23 +206,15 @@ function redisBackend(url: string, logger: Logger): Backend {
   const adapter = new KeyvRedis(redisClient(url, logger), { throwOnErrors: true, connectionTimeout: 10_000 });
   // The adapter prefixes keys itself ("paperbot::key"); keyv must not add a second prefix.
   const keyv = new Keyv(adapter, { ...keyvOptions, useKeyPrefix: false });
-  const client = async () => (await adapter.getClient()) as unknown as RedisSetClient & RedisScriptClient;
+  const client = async () => (await adapter.getClient()) as unknown as RedisPingClient & RedisScriptClient;
   const records = redisRecords(client);
   return {
     kind: 'redis',
     keyv,
     records,
     atomicAcrossProcesses: true,
-    // SET NX PX: one atomic command on the server.
-    async insertIfAbsent(key, text, ttlMs) {
-      const options = ttlMs ? { condition: 'NX', expiration: { type: 'PX', value: ttlMs } } : { condition: 'NX' };
-      const reply = await (await client()).set(adapter.createKeyPrefix(key, adapter.namespace), text, options);
-      return reply === 'OK';
-    },
-    // Redis expires keys natively (keyv passes PX on every set with a ttl).
-    async sweepExpired() {
-      return 0;
-    },
+    // keyv passes PX on every set with a ttl.
+    expiresNatively: true,
     async ready() {
       await (await client()).ping();
     },

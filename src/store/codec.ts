@@ -1,9 +1,6 @@
-// How records are written as text. Plain JSON (faster to parse than keyv's default, which runs a
-// reviver over every string) with "expires" first, so SQL can find expired rows by prefix.
+// How keyv values are written as text: plain JSON (faster to parse than keyv's default, which runs
+// a reviver over every string). Only keyv reads this envelope; no SQL of ours relies on its shape.
 import type { DeserializedData } from 'keyv';
-
-/** Prefix of every stored text that carries an expiry (used by sweeps and atomic inserts). */
-export const EXPIRES_PREFIX = '{"expires":';
 
 /** Thrown by `encode` for values that JSON would silently change (Date → string, Set → {}). */
 export class UnstorableValueError extends Error {}

@@ -1,4 +1,6 @@
 // The Store port over keyv: one namespace ("paperbot"), JSON records, failures logged and rejected.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Store } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { errorMessage } from '../errors.js';
@@ -12,9 +14,16 @@ import type { Records } from './records.js';
 const GET_MANY_CHUNK = 250;
 /** getMany round trips in flight at once. */
 const GET_MANY_PARALLEL = 2;
-/** How often expired rows are swept from SQLite/Postgres/memory, and when the first sweep runs. */
-const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
-const FIRST_SWEEP_DELAY_MS = 60 * 1000;
+/**
+ * How often expired values are swept from SQLite/Postgres/memory, and when the first sweep runs.
+ * A sweep reads every keyv value once (keyv's iterator), so it runs rarely and not at start.
+ */
+const SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const FIRST_SWEEP_DELAY_MS = 10 * 60 * 1000;
+/** Longest a setIfAbsent gate (a claim) stays taken when its holder dies before releasing it. */
+const SET_IF_ABSENT_GATE_TTL_MS = 10_000;
+/** Longest pause between two tries at a taken setIfAbsent gate. */
+const SET_IF_ABSENT_MAX_PAUSE_MS = 40;
 /**
  * Longest one store call may take before it rejects with StoreError ("timed out"), so a chat
  * command can still answer "storage unavailable" inside the platform's 3 s. The backends give up
@@ -37,11 +46,13 @@ const normalizeTtl = (ttlMs: number | undefined): number | undefined =>
  * the process); every failing get/getMany/set/delete/setIfAbsent also rejects with StoreError so
  * the caller knows. Values are JSON: Dates, Sets and Maps are refused (store ISO strings and arrays).
  *
- * `setIfAbsent` is atomic across processes on Redis (`SET NX PX`), Postgres (`INSERT … ON
- * CONFLICT … WHERE expired`) and SQLite (the same single statement, serialized by the file lock);
- * on `memory://` it is atomic within the one process that holds the data. An expired value
- * counts as absent everywhere. Everything several processes update (subscriptions, per-channel
- * sets, locks) lives in `records`, on structures of paperbot's own; keyv keeps plain values.
+ * `setIfAbsent` checks and writes the keyv value while holding a claim of the records
+ * (`set-if-absent:<key>`: Redis `SET NX PX`, a claims table of our own in SQLite and Postgres), so
+ * it is atomic for every setIfAbsent caller across processes on Redis, Postgres and SQLite, and
+ * within the one process on `memory://`. An expired value counts as absent everywhere (keyv's own
+ * TTL check). Everything several processes update (subscriptions, per-channel sets, locks) lives
+ * in `records`, on structures of paperbot's own; keyv keeps plain values, and nothing here reads
+ * or writes keyv's tables other than through keyv.
  * Every call rejects with StoreError after STORE_CALL_TIMEOUT_MS.
  */
 export class KeyvStore implements Store {
@@ -69,7 +80,7 @@ export class KeyvStore implements Store {
     });
   }
 
-  /** Opens the store for `url` and checks the connection (expired rows are swept a minute later, then hourly). Rejects with StoreError when unusable. */
+  /** Opens the store for `url` and checks the connection (expired rows are swept ten minutes later, then daily). Rejects with StoreError when unusable. */
   static async open(url: string, logger: Logger = silentLogger): Promise<KeyvStore> {
     const target = parseStoreUrl(url);
     if (target.kind === 'memory') return KeyvStore.memory(logger);
@@ -101,7 +112,7 @@ export class KeyvStore implements Store {
     return store;
   }
 
-  // The first sweep waits a little: it scans every row, which would only slow the start.
+  // The first sweep waits: it reads every value, which would only slow the start.
   private startSweeps(): void {
     this.sweepTimer = setTimeout(() => {
       void this.sweep();
@@ -147,7 +158,7 @@ export class KeyvStore implements Store {
     await this.run('probe', undefined, () => this.backend.probe());
   }
 
-  /** True when setIfAbsent is atomic across processes (Redis, Postgres, SQLite). */
+  /** True when setIfAbsent and the records' claims are atomic across processes (Redis, Postgres, SQLite). */
   get atomicAcrossProcesses(): boolean {
     return this.backend.atomicAcrossProcesses;
   }
@@ -193,12 +204,30 @@ export class KeyvStore implements Store {
     });
   }
 
-  /** Sets only when absent (or expired); resolves true when this call set it. See the class note on atomicity. */
+  /**
+   * Sets only when absent (or expired); resolves true when this call set it. Concurrent callers
+   * for one key take turns at a claim of the records, so exactly one of them sets it (see the
+   * class note); a plain `set` still overwrites.
+   */
   async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
     return this.run('setIfAbsent', key, async () => {
-      const ttl = normalizeTtl(ttlMs);
-      const text = encode({ value, expires: ttl === undefined ? undefined : Date.now() + ttl });
-      return this.backend.insertIfAbsent(key, text, ttl);
+      encode({ value }); // refuses Dates and Sets before anything is taken
+      const gate = `set-if-absent:${key}`;
+      const owner = randomUUID();
+      const giveUpAt = Date.now() + STORE_CALL_TIMEOUT_MS;
+      for (let pause = 1; !(await this.backend.records.claim(gate, owner, SET_IF_ABSENT_GATE_TTL_MS)); ) {
+        if (Date.now() >= giveUpAt || this.closed) throw new Error(`${gate} stayed taken (another process is setting it)`);
+        await sleep(pause + Math.random() * pause);
+        pause = Math.min(pause * 2, SET_IF_ABSENT_MAX_PAUSE_MS);
+      }
+      try {
+        if ((await this.backend.keyv.get(key)) !== undefined) return false;
+        await this.backend.keyv.set(key, value, normalizeTtl(ttlMs));
+        return true;
+      } finally {
+        // A failed release only delays the next caller until the gate expires.
+        await this.backend.records.releaseClaim(gate, owner).catch(() => undefined);
+      }
     });
   }
 
@@ -215,12 +244,23 @@ export class KeyvStore implements Store {
     );
   }
 
-  /** Deletes expired records now (also runs a minute after open, then hourly); resolves how many went. Never rejects. */
+  /**
+   * Deletes expired records now (also runs ten minutes after open, then daily); resolves how many
+   * of our own records went (keyv's own deletions are not counted). Never rejects. Keyv values go
+   * through keyv's iterator, which deletes each expired value it meets (Redis expires them
+   * itself); records go through their own sweep on our tables.
+   */
   async sweep(): Promise<number> {
     if (this.closed) return 0;
     try {
       const now = Date.now();
-      const n = (await this.backend.sweepExpired(now)) + (await this.backend.records.sweepExpired(now));
+      const { keyv } = this.backend;
+      if (!this.backend.expiresNatively && keyv.iterator) {
+        for await (const _entry of keyv.iterator(undefined)) {
+          if (this.closed) break;
+        }
+      }
+      const n = await this.backend.records.sweepExpired(now);
       if (n > 0) this.logger.debug('expired records swept', { count: n });
       return n;
     } catch (err) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotStore, Store } from '../../src/ports.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
+import { newRun, planRunIfAbsent, loadRun } from '../../src/digest/run-state.js';
 import { makePaper, makeSubscription, sleep } from './helpers.js';
 
 /** What a backend's test file supplies. */
@@ -80,6 +81,40 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.kv.setIfAbsent('test:race', i, 5_000)));
         expect(results.filter(Boolean)).toHaveLength(1);
         expect(await store.kv.get('test:race')).toBe(results.indexOf(true));
+      });
+
+      it('setIfAbsent across two connections: exactly one of concurrent callers wins, expiry lets a new caller win', async () => {
+        const other = persistent ? await target.open() : store;
+        try {
+          const both = await Promise.all(
+            Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).kv.setIfAbsent('test:two', `c${i}`, 1_000)),
+          );
+          expect(both.filter(Boolean)).toHaveLength(1);
+          expect(await other.kv.get('test:two')).toBe(`c${both.indexOf(true)}`);
+          await sleep(1_100);
+          expect(await other.kv.setIfAbsent('test:two', 'later', 60_000)).toBe(true);
+          expect(await store.kv.setIfAbsent('test:two', 'too late', 60_000)).toBe(false);
+          expect(await store.kv.get('test:two')).toBe('later');
+        } finally {
+          if (other !== store) await other.close();
+        }
+      });
+
+      it('planRunIfAbsent: two concurrent planners of one (channel, date) share the first plan', async () => {
+        const other = persistent ? await target.open() : store;
+        try {
+          const now = new Date('2026-06-12T09:00:00Z');
+          const digest = { date: '2026-06-12', interests: 'x', totalNew: 0, items: [], notes: [] };
+          const plans = await Promise.all(
+            ['run-a', 'run-b', 'run-c', 'run-d'].map((runId, i) =>
+              planRunIfAbsent((i % 2 ? other : store).kv, newRun({ channelKey: 'slack:CPLAN', digest, runId, now })),
+            ),
+          );
+          expect(new Set(plans.map((p) => p.runId)).size).toBe(1);
+          expect((await loadRun(store.kv, 'slack:CPLAN', '2026-06-12'))?.runId).toBe(plans[0]!.runId);
+        } finally {
+          if (other !== store) await other.close();
+        }
       });
 
       it('claims: one owner at a time, renewed and released only by its owner, free after expiry', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { KeyvStore, parseStoreUrl, StoreError } from '../../src/store/index.js';
@@ -73,21 +74,39 @@ describe('KeyvStore', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('sweeps expired rows so never-read keys do not pile up', async () => {
-    const store = await KeyvStore.open(`sqlite://${join(root, 'sweep.sqlite')}`);
+  it('sweeps expired values (through keyv) and expired claims so never-read keys do not pile up', async () => {
+    const path = join(root, 'sweep.sqlite');
+    const store = await KeyvStore.open(`sqlite://${path}`);
     await store.set('event:slack:1', true, 1);
     await store.set('event:slack:2', true, 1);
     await store.set('keep', true);
     await store.set('keep-ttl', true, 60_000);
+    await store.records.claim('lock:gone', 'a', 1);
+    await store.records.claim('lock:kept', 'a', 60_000);
     await sleep(10);
-    expect(await store.sweep()).toBe(2);
+    const keyvRows = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare<[], { n: number }>("SELECT count(*) AS n FROM keyv WHERE key LIKE 'paperbot:%'").get()!.n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(keyvRows()).toBe(4);
+    expect(await store.sweep()).toBe(1);
+    expect(keyvRows()).toBe(2);
     expect(await store.sweep()).toBe(0);
     expect(await store.getMany(['keep', 'keep-ttl'])).toEqual([true, true]);
+    expect(await store.records.claimOwner('lock:kept')).toBe('a');
     await store.close();
     const memory = KeyvStore.memory();
     await memory.set('x', 1, 1);
+    await memory.set('y', 1);
     await sleep(10);
-    expect(await memory.sweep()).toBe(1);
+    await memory.sweep();
+    const left: string[] = [];
+    for await (const [key] of memory['backend'].keyv.iterator!(undefined)) left.push(String(key));
+    expect(left).toEqual(['y']);
   });
 
   it('clear removes paperbot records', async () => {
