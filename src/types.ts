@@ -277,6 +277,11 @@ export interface CommandInvocation {
   user: UserRef;
   /** Platform-provided time zone of the user, when known (used as the schedule default). */
   userTz?: string;
+  /**
+   * True when the platform alone decides who administers a channel (Discord: Manage Server), so
+   * subscribing a channel first does not make anyone its admin. Slack leaves it unset.
+   */
+  platformNamesAdmins?: boolean;
 }
 
 /** A message in a thread the bot may own. */

@@ -1,36 +1,31 @@
-// The `/papers` slash command as Discord JSON, built from the platform-neutral command registry:
-// one sub-command per entry, one string option `text` for those that read text.
+// The `/papers` and `/papers-admin` slash commands as Discord JSON, generated from the core's
+// command table: one sub-command per entry, its argument as a typed option (INTEGER/NUMBER with
+// bounds, BOOLEAN, choices, autocomplete). Admin sub-commands go to `/papers-admin`, which only
+// members with Manage Server see (server admins can reassign it under Integrations).
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandInfo } from '../../src/commands/command.js';
+import type { ArgSpec } from '../../src/commands/arguments.js';
 import { COMMAND_LIST } from '../../src/commands/registry.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { oneLine, truncate } from './render/text.js';
 
-/** The top-level command name. */
+/** The members' command. */
 export const PAPERS_COMMAND = 'papers';
 
-/** Name of the one string option of sub-commands that take text. */
-export const TEXT_OPTION = 'text';
+/** The channel admins' command (default_member_permissions = Manage Server). */
+export const PAPERS_ADMIN_COMMAND = 'papers-admin';
 
-/** Sub-commands whose `text` option Discord offers autocomplete for. */
-export const AUTOCOMPLETE_COMMANDS = new Set(['paper']);
-
-/**
- * Sub-commands that cannot do anything without text. The others answer an empty `text` with the
- * current value (`schedule`, `sources`, `exclude`, `follow`) or a default (`subscribe`), so their
- * option stays optional. A registry entry may override this with `textRequired`.
- */
-const TEXT_REQUIRED = new Set(['paper', 'search', 'ask', 'interests', 'size']);
-
-/** A registry entry, optionally saying whether its text is required. */
-export type DiscordCommandInfo = CommandInfo & { textRequired?: boolean };
+/** Both top-level command names the bot answers. */
+export const COMMAND_NAMES: readonly string[] = [PAPERS_COMMAND, PAPERS_ADMIN_COMMAND];
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
@@ -38,57 +33,76 @@ function description(text: string): string {
   return truncate(oneLine(text), L.commandDescription) || '…';
 }
 
-/** What to type after the sub-command name: the usage without the name, plus the example. */
-function textHint(c: CommandInfo): string {
-  const args = c.usage.replace(new RegExp(`^${c.name}\\s*`), '').replace(/[<>]/g, '');
-  const example = c.example.replace(new RegExp(`^${c.name}\\s*`), '');
-  return description(example && example !== args ? `${args} — e.g. ${example}` : args || c.description);
+function checkedName(name: string, what: string): string {
+  if (!NAME.test(name)) throw new Error(`Discord cannot register the ${what} name "${name}" (1–32 lower-case letters, digits, - or _).`);
+  return name;
 }
 
-function subcommand(c: DiscordCommandInfo): APIApplicationCommandSubcommandOption {
-  const name = c.name.toLowerCase();
-  if (!NAME.test(name)) throw new Error(`Discord cannot register the sub-command name "${c.name}" (1–32 lower-case letters, digits, - or _).`);
-  const required = c.textRequired ?? TEXT_REQUIRED.has(name);
+/** The typed Discord option for a table argument. */
+function option(arg: ArgSpec): APIApplicationCommandBasicOption {
+  const base = { name: checkedName(arg.name, 'option'), description: description(arg.description), required: arg.required };
+  switch (arg.type) {
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: arg.min, max_value: arg.max };
+    case 'number':
+      return { ...base, type: ApplicationCommandOptionType.Number, min_value: arg.min, max_value: arg.max };
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'choice':
+      return { ...base, type: ApplicationCommandOptionType.String, choices: arg.choices.slice(0, L.choices).map((c) => ({ name: c, value: c })) };
+    case 'paper-id':
+      return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
+    case 'text':
+      return { ...base, type: ApplicationCommandOptionType.String };
+  }
+}
+
+function subcommand(c: CommandInfo): APIApplicationCommandSubcommandOption {
   return {
     type: ApplicationCommandOptionType.Subcommand,
+    name: checkedName(c.name.toLowerCase(), 'sub-command'),
+    description: description(c.description),
+    options: c.arg ? [option(c.arg)] : [],
+  };
+}
+
+/** The top-level command a sub-command is registered under. */
+export function discordCommandFor(c: CommandInfo): string {
+  return c.adminOnly ? PAPERS_ADMIN_COMMAND : PAPERS_COMMAND;
+}
+
+function chatCommand(name: string, text: string, subs: readonly CommandInfo[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  if (subs.length > L.commandOptions) {
+    throw new Error(`Discord allows ${L.commandOptions} sub-commands per command; /${name} would have ${subs.length}.`);
+  }
+  return {
     name,
-    description: description(c.adminOnly ? `${c.description} (channel admins)` : c.description),
-    options: c.takesText
-      ? [
-          {
-            type: ApplicationCommandOptionType.String,
-            name: TEXT_OPTION,
-            description: textHint(c),
-            required,
-            ...(AUTOCOMPLETE_COMMANDS.has(name) ? { autocomplete: true } : {}),
-          },
-        ]
-      : [],
+    type: ApplicationCommandType.ChatInput,
+    description: text,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: subs.map(subcommand),
   };
 }
 
 /**
- * The `/papers` command definition (guild-only, guild install) with a sub-command per registry
- * entry, within Discord's limits: names ≤ 32 lower case, descriptions ≤ 100, ≤ 25 sub-commands.
- * Throws when the registry has more than 25 entries or a name Discord rejects.
+ * `/papers` (everyone) and `/papers-admin` (Manage Server by default) with a sub-command per table
+ * entry, within Discord's limits: names ≤ 32 lower case, descriptions ≤ 100, ≤ 25 sub-commands
+ * each. Throws on a name Discord rejects or too many sub-commands.
  */
-export function buildPapersCommand(
-  commands: readonly DiscordCommandInfo[] = COMMAND_LIST,
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  if (commands.length > L.commandOptions) {
-    throw new Error(`Discord allows ${L.commandOptions} sub-commands per command; the registry has ${commands.length}.`);
-  }
-  return {
-    name: PAPERS_COMMAND,
-    type: ApplicationCommandType.ChatInput,
-    description: 'Daily paper digests, paper lookup, search and questions',
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-    options: commands.map(subcommand),
-  };
+export function buildDiscordCommands(commands: readonly CommandInfo[] = COMMAND_LIST): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const members = commands.filter((c) => discordCommandFor(c) === PAPERS_COMMAND);
+  const admins = commands.filter((c) => discordCommandFor(c) === PAPERS_ADMIN_COMMAND);
+  return [
+    chatCommand(PAPERS_COMMAND, 'Daily paper digests, paper lookup, search and questions', members),
+    {
+      ...chatCommand(PAPERS_ADMIN_COMMAND, "Set up this channel's paper digests (server admins)", admins),
+      default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    },
+  ];
 }
 
-/** The registry entry for a sub-command name, if any. */
+/** The table entry for a sub-command name, if any. */
 export function commandInfo(name: string, commands: readonly CommandInfo[] = COMMAND_LIST): CommandInfo | undefined {
   return commands.find((c) => c.name === name);
 }

@@ -139,7 +139,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
 }
 
 export { registerDiscordCommands, type RegisterDiscordCommandsOptions, type RegisterDiscordCommandsResult } from './register.js';
-export { buildPapersCommand, PAPERS_COMMAND, TEXT_OPTION } from './commands.js';
+export { buildDiscordCommands, PAPERS_COMMAND, PAPERS_ADMIN_COMMAND } from './commands.js';
 export { discordChannelRef, discordThreadRef } from './ids.js';
 export { renderOutbound, type DiscordMessage } from './render/outbound.js';
 export type { PaperIdLookup } from './listeners/deps.js';

@@ -1,9 +1,9 @@
-// One-off registration of the `/papers` command with Discord (the lead wires
+// One-off registration of the `/papers` and `/papers-admin` commands with Discord (the lead wires
 // `paperbot discord-register [--guild ID]` to it). Guild commands update instantly; global ones
 // can take a while to appear everywhere.
 import { REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { CommandInfo } from '../../src/commands/command.js';
-import { buildPapersCommand } from './commands.js';
+import { buildDiscordCommands } from './commands.js';
 
 /** What registration needs. */
 export interface RegisterDiscordCommandsOptions {
@@ -23,14 +23,14 @@ export interface RegisterDiscordCommandsOptions {
 /** What Discord registered. */
 export interface RegisterDiscordCommandsResult {
   scope: 'guild' | 'global';
-  /** Registered top-level command names (["papers"]). */
+  /** Registered top-level command names (["papers", "papers-admin"]). */
   names: string[];
-  /** Number of `/papers` sub-commands declared. */
+  /** Number of sub-commands declared across both commands. */
   subcommands: number;
 }
 
 /**
- * Replaces the application's commands with `/papers` (bulk overwrite: PUT), in one guild or
+ * Replaces the application's commands with `/papers` and `/papers-admin` (bulk overwrite: PUT), in one guild or
  * globally. Rejects with the Discord API error (e.g. 401 for a bad token).
  */
 export async function registerDiscordCommands(options: RegisterDiscordCommandsOptions): Promise<RegisterDiscordCommandsResult> {
@@ -39,15 +39,15 @@ export async function registerDiscordCommands(options: RegisterDiscordCommandsOp
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
     ...(options.restOptions ?? {}),
   }).setToken(options.token);
-  const command = buildPapersCommand(options.commands);
+  const commands = buildDiscordCommands(options.commands);
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = options.guildId
     ? Routes.applicationGuildCommands(applicationId, options.guildId)
     : Routes.applicationCommands(applicationId);
-  const result = (await rest.put(route, { body: [command] })) as RESTPutAPIApplicationCommandsResult;
+  const result = (await rest.put(route, { body: commands })) as RESTPutAPIApplicationCommandsResult;
   return {
     scope: options.guildId ? 'guild' : 'global',
     names: result.map((c) => c.name),
-    subcommands: command.options?.length ?? 0,
+    subcommands: commands.reduce((n, c) => n + (c.options?.length ?? 0), 0),
   };
 }

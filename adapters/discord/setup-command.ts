@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import type { SetupIo } from '../../src/ports.js';
 import { ConfigError, InputError, errorMessage } from '../../src/errors.js';
 
-/** `paperbot discord-register [--guild ID]`: registers `/papers` in one guild (instant) or globally. */
+/** `paperbot discord-register [--guild ID]`: registers `/papers` and `/papers-admin` in one guild (instant) or globally. */
 export function registerDiscordRegister(program: Command, io: SetupIo): void {
   program
     .command('discord-register')
-    .description('register the /papers command with Discord (guild: instant; global: up to an hour)')
+    .description('register the /papers and /papers-admin commands with Discord (guild: instant; global: up to an hour)')
     .option('--guild <id>', 'register in this server only (default DISCORD_GUILD_ID; omit both for global)')
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (flags: { guild?: string; global?: boolean }) => {

@@ -1,4 +1,6 @@
 // A ready Slack app manifest (paste at api.slack.com/apps → Create New App → From a manifest).
+import { COMMAND_LIST } from '../../src/commands/registry.js';
+import { argumentHint } from '../../src/commands/arguments.js';
 
 /** Options of slackManifest. */
 export interface SlackManifestOptions {
@@ -12,8 +14,13 @@ export interface SlackManifestOptions {
   command?: string;
 }
 
-/** Sub-commands shown in Slack's autocomplete hint (all of them are listed by `/papers help`). */
-export const USAGE_HINT = 'help | today | paper <id> | search <query> | ask <question> | subscribe <interests> | settings';
+/**
+ * Slack's autocomplete hint, from the command table: what any member may run, plus the command
+ * that starts digests (anyone may on a fresh channel). `/papers help` lists the rest.
+ */
+export const USAGE_HINT = COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests)
+  .map((c) => (c.arg ? `${c.name} ${argumentHint(c.arg)}` : c.name))
+  .join(' | ');
 
 /** Bot scopes: post, read thread replies and mentions, reactions for feedback, users for admin and time zone. */
 export const BOT_SCOPES = [
@@ -101,7 +108,7 @@ export function slackManifest(options: SlackManifestOptions): Record<string, unk
       slash_commands: [
         {
           command: options.command ?? '/papers',
-          description: 'Paper digests: today, paper, search, ask, subscribe, settings',
+          description: `Paper digests: ${COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests).map((c) => c.name).join(', ')}`,
           usage_hint: USAGE_HINT,
           should_escape: false,
           ...(url ? { url } : {}),

@@ -12,7 +12,9 @@ export const ask: Command = {
   example: 'ask which papers improve long-context retrieval?',
   description: 'ask a question across recent papers; the answer cites them',
   adminOnly: false,
-  takesText: true,
+  arg: { type: 'text', name: 'question', description: 'a question about the stored papers', required: true },
+  private: false,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
     const question = capText(normalizeSpace(ctx.args), MAX_QUESTION_CHARS).text;

@@ -1,8 +1,13 @@
 import type { Logger } from '../ports.js';
 import type { CommandInvocation, Outbound, Subscription } from '../types.js';
 import type { BotDeps } from '../bot/deps.js';
+import type { ArgSpec, ArgValue } from './arguments.js';
 
-/** What a sub-command shows in help and what adapters use to declare it (Slack help, Discord sub-commands). */
+/**
+ * Everything about a sub-command except how it runs: what help shows and what adapters build
+ * their surface from (Slack usage hint, help and ack; Discord sub-commands, option types,
+ * admin command, reply visibility). Adapters keep no list of command names of their own.
+ */
 export interface CommandInfo {
   /** The sub-command word, lower case: `/papers <name> …`. */
   name: string;
@@ -12,10 +17,19 @@ export interface CommandInfo {
   usage: string;
   /** A complete example without the `/papers` prefix, e.g. `paper 2406.01234`. */
   example: string;
-  /** True when only a channel admin (or the channel's subscriber) may run it. */
+  /** Who may run it: true for channel admins only (platform admins; on Slack also the subscriber), false for anyone. */
   adminOnly: boolean;
-  /** True when the sub-command reads text after its name (Discord: one optional string option `text`). */
-  takesText: boolean;
+  /** The argument read after the name, if any; the core validates it before `run`. */
+  arg?: ArgSpec;
+  /** True when the answer is shown only to the user who ran it (help, previews, settings). */
+  private: boolean;
+  /** True when answering may take seconds (network, model): adapters acknowledge at once. */
+  slow: boolean;
+  /**
+   * True when the command starts digests in the channel: adapters check the bot can post there,
+   * and where the platform names no channel admins (Slack) whoever runs it first becomes one.
+   */
+  startsDigests?: boolean;
 }
 
 /** Everything a sub-command may use; built once per invocation by the registry. */
@@ -23,6 +37,8 @@ export interface CommandContext {
   cmd: CommandInvocation;
   /** The argument text, trimmed (everything after the sub-command name). */
   args: string;
+  /** The argument validated against the command's `arg` (a number, boolean or text). */
+  value: ArgValue;
   deps: BotDeps;
   /** The channel's subscription, when it has one. */
   sub: Subscription | undefined;

@@ -13,7 +13,9 @@ export const exclude: Command = {
   example: 'exclude survey, benchmark only',
   description: 'drop papers mentioning these words (replaces the list; `clear` empties it)',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'words', description: 'words or phrases to leave out, comma-separated, or clear (empty: show)', required: false },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -14,7 +14,9 @@ export const follow: Command = {
   example: 'follow Yoshua Bengio',
   description: 'boost papers by an author (`-Name` stops following; no name lists them)',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'author', description: 'an author to follow, or -author to stop (empty: show)', required: false },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -23,7 +23,8 @@ export const help: Command = {
   example: 'help',
   description: 'list the commands with one example each',
   adminOnly: false,
-  takesText: false,
+  private: true,
+  slow: false,
   needsSubscription: false,
   async run(ctx) {
     return textReply(helpText(ctx.commands, { llmConfigured: ctx.deps.llmConfigured }), true);

@@ -10,7 +10,9 @@ export const interests: Command = {
   example: 'interests diffusion models for video, world models',
   description: "change this channel's interests",
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'interests', description: 'research interests, comma-separated', required: true },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

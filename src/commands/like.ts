@@ -11,7 +11,9 @@ export const like: Command = {
   example: 'like 2106.09685 2305.14314',
   description: 'add example papers: papers like them rank higher (they are never shown again)',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'ids', description: 'arXiv ids or links of papers like the ones you want', required: true },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -10,7 +10,8 @@ export const likes: Command = {
   example: 'likes',
   description: "list this channel's example papers",
   adminOnly: false,
-  takesText: false,
+  private: true,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const ids = currentSub(ctx).likes ?? [];

@@ -20,7 +20,9 @@ export const paper: Command = {
   example: 'paper 2406.01234',
   description: 'show one paper: title, authors, TL;DR, links and signals',
   adminOnly: false,
-  takesText: true,
+  arg: { type: 'paper-id', name: 'id', description: 'an arXiv id or link, e.g. 2406.01234', required: true },
+  private: false,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
     const raw = unwrapLink(ctx.args.split(/\s+/)[0] ?? '');

@@ -9,7 +9,8 @@ export const pause: Command = {
   example: 'pause',
   description: 'pause daily digests here (settings are kept)',
   adminOnly: true,
-  takesText: false,
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { InputError } from '../errors.js';
+import { booleanArg } from './arguments.js';
 import { currentSub, saveChange } from './settings-change.js';
 
 /**
@@ -12,19 +12,16 @@ export const quiet: Command = {
   example: 'quiet on',
   description: 'stay silent (on) or post a one-line note (off) on days with nothing new',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'boolean', name: 'on', description: 'on or off', required: true },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);
-    const word = ctx.args.trim().toLowerCase();
-    const quietOn = ['on', 'yes', 'true'].includes(word);
-    const quietOff = ['off', 'no', 'false'].includes(word);
-    if (!quietOn && !quietOff) {
-      throw new InputError(`Say \`quiet on\` or \`quiet off\` (now: ${sub.quietDayNote === false ? 'on' : 'off'}).`);
-    }
+    const quietOn = booleanArg(ctx.value);
     return saveChange(
       ctx,
-      { ...sub, quietDayNote: quietOff },
+      { ...sub, quietDayNote: !quietOn },
       quietOn ? 'Quiet on: days with nothing new will post nothing (failed sources are still reported).' : 'Quiet off: days with nothing new will post a one-line quiet-day note.',
     );
   },

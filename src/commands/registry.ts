@@ -1,11 +1,12 @@
-// The single table of /papers sub-commands. Adapters build Slack help and Discord sub-command
-// definitions from COMMAND_LIST; the core dispatches through dispatchCommand.
+// The single table of /papers sub-commands. Adapters build their whole surface (Slack usage hint,
+// help and ack; Discord sub-commands, option types, admin command) from COMMAND_LIST; the core
+// validates arguments and dispatches through dispatchCommand.
 import type { CommandInvocation, Outbound } from '../types.js';
 import type { Logger } from '../ports.js';
 import type { BotDeps } from '../bot/deps.js';
-import type { Command, CommandInfo } from './command.js';
+import type { Command, CommandContext, CommandInfo } from './command.js';
 import { InputError, errorMessage } from '../errors.js';
-import { help, helpText } from './help.js';
+import { help } from './help.js';
 import { today } from './today.js';
 import { paper } from './paper.js';
 import { search } from './search.js';
@@ -15,6 +16,7 @@ import { unsubscribe } from './unsubscribe.js';
 import { pause } from './pause.js';
 import { resume } from './resume.js';
 import { settings } from './settings.js';
+import { next } from './next.js';
 import { interests } from './interests.js';
 import { schedule } from './schedule.js';
 import { sources } from './sources.js';
@@ -30,6 +32,7 @@ import { isChannelAdmin, mayRun } from './admin.js';
 import { notSubscribedReply, refusalReply, slash, textReply, usageReply } from './replies.js';
 import { closestName } from './closest.js';
 import { quoteShort } from './text-args.js';
+import { parseArgument } from './arguments.js';
 
 /** Every sub-command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -43,6 +46,7 @@ export const COMMANDS: readonly Command[] = [
   pause,
   resume,
   settings,
+  next,
   interests,
   schedule,
   sources,
@@ -56,10 +60,20 @@ export const COMMANDS: readonly Command[] = [
   quiet,
 ];
 
-/** The sub-commands as plain data (no functions), for adapters: Slack help, Discord sub-command definitions. */
+/** The sub-commands as plain data (no functions), for adapters to build their surface from. */
 export const COMMAND_LIST: readonly CommandInfo[] = Object.freeze(
-  COMMANDS.map(({ name, description, usage, example, adminOnly, takesText }) =>
-    Object.freeze({ name, description, usage, example, adminOnly, takesText }),
+  COMMANDS.map(({ name, description, usage, example, adminOnly, arg, private: priv, slow, startsDigests }) =>
+    Object.freeze({
+      name,
+      description,
+      usage,
+      example,
+      adminOnly,
+      ...(arg ? { arg: Object.freeze({ ...arg }) } : {}),
+      private: priv,
+      slow,
+      ...(startsDigests ? { startsDigests } : {}),
+    }),
   ),
 );
 
@@ -84,44 +98,48 @@ export function splitInvocation(cmd: Pick<CommandInvocation, 'name' | 'text'>): 
   return { name, args };
 }
 
-function unknownCommandReply(name: string, llmConfigured: boolean): Outbound {
+/** The closest command name, if any, and one line pointing to help (not the whole help). */
+function unknownCommandReply(name: string): Outbound {
   const guess = closestName(name, COMMANDS.map((c) => c.name));
   const lead = `I don't know the command "${quoteShort(name, 30)}".${guess ? ` Did you mean ${slash(guess)}?` : ''}`;
-  return textReply(`${lead}\n\n${helpText(COMMAND_LIST, { llmConfigured })}`, true);
+  return textReply(`${lead}\n${slash('help')} lists every command.`, true);
 }
 
 /**
- * Runs one invocation: unknown or empty names get help (with a suggestion), settings commands on
- * an unsubscribed channel get a hint, admin-only commands refuse non-admins, and InputError from
- * a command becomes its usage. Unexpected errors propagate to the caller (BotCore logs them).
+ * Runs one invocation: empty names get help, unknown ones the closest name, settings commands on
+ * an unsubscribed channel get a hint, admin-only commands refuse non-admins, the argument is
+ * validated against the table (after those checks, so a refusal never discusses arguments), and
+ * InputError (from validation or the command) becomes its usage. Unexpected errors propagate to
+ * the caller (BotCore logs them).
  */
 export async function dispatchCommand(cmd: CommandInvocation, deps: BotDeps, log: Logger): Promise<Outbound> {
   const { name, args } = splitInvocation(cmd);
   if (!name) return help.run(await contextFor(help, cmd, args, deps, log));
   const command = findCommand(name);
-  if (!command) return unknownCommandReply(name, deps.llmConfigured);
+  if (!command) return unknownCommandReply(name);
   const ctx = await contextFor(command, cmd, args, deps, log);
   if (command.needsSubscription && !ctx.sub) return notSubscribedReply();
-  if (!mayRun(command, cmd.user, ctx.sub)) {
+  if (!mayRun(command, cmd, ctx.sub)) {
     log.info('admin command refused', { command: command.name, userId: cmd.user.id });
-    return refusalReply(command);
+    return refusalReply(command, cmd.platformNamesAdmins);
   }
   try {
-    return await command.run(ctx);
+    return await command.run({ ...ctx, value: parseArgument(command.arg, args) });
   } catch (err) {
     if (err instanceof InputError) return usageReply(command, errorMessage(err));
     throw err;
   }
 }
 
-async function contextFor(command: Command, cmd: CommandInvocation, args: string, deps: BotDeps, log: Logger) {
+async function contextFor(command: Command, cmd: CommandInvocation, args: string, deps: BotDeps, log: Logger): Promise<CommandContext> {
   const sub = await deps.store.getSubscription(cmd.channel.key);
   return {
     cmd: { ...cmd, name: command.name, text: args },
     args,
+    value: undefined,
     deps,
     sub,
-    isAdmin: isChannelAdmin(cmd.user, sub),
+    isAdmin: isChannelAdmin(cmd, sub),
     now: deps.clock.now(),
     log: log.child({ command: command.name }),
     commands: COMMAND_LIST,

@@ -25,10 +25,16 @@ export function notSubscribedReply(): Outbound {
   );
 }
 
-/** The ephemeral refusal for admin-only commands. */
-export function refusalReply(command: CommandInfo): Outbound {
+/**
+ * The ephemeral refusal for admin-only commands. Where the platform names channel admins
+ * (Discord: Manage Server) subscribing grants nothing, so the reply does not offer it.
+ */
+export function refusalReply(command: CommandInfo, platformNamesAdmins = false): Outbound {
+  const who = platformNamesAdmins
+    ? 'a server admin (Manage Server)'
+    : 'a workspace or server admin, or the person who subscribed this channel';
   return textReply(
-    `Sorry, only a channel admin can use ${slash(command.name)}: a workspace or server admin, or the person who subscribed this channel. ` +
+    `Sorry, only a channel admin can use ${slash(command.name)}: ${who}. ` +
       `Anyone can use ${slash('settings')} to see the current settings.`,
     true,
   );

@@ -10,7 +10,8 @@ export const resume: Command = {
   example: 'resume',
   description: 'resume paused digests here',
   adminOnly: true,
-  takesText: false,
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -11,7 +11,9 @@ export const schedule: Command = {
   example: 'schedule 08:30 Europe/Berlin mon-fri',
   description: "set the digest's time, time zone and days (weekdays by default)",
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'when', description: 'HH:MM, time zone and days, e.g. 08:30 Europe/Berlin mon-fri (empty: show)', required: false },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

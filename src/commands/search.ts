@@ -23,7 +23,9 @@ export const search: Command = {
   example: 'search lora merging',
   description: 'search stored papers by title, abstract and authors (and arXiv when few match)',
   adminOnly: false,
-  takesText: true,
+  arg: { type: 'text', name: 'query', description: 'words to look for in stored papers', required: true },
+  private: false,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
     const full = normalizeSpace(ctx.args);

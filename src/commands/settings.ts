@@ -10,7 +10,8 @@ export const settings: Command = {
   example: 'settings',
   description: "show this channel's interests, schedule, sources, size and threshold",
   adminOnly: false,
-  takesText: false,
+  private: true,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     return textReply(`Settings for this channel:\n${describeSubscription(currentSub(ctx), ctx.deps.defaults)}`, true);

@@ -10,7 +10,9 @@ export const sources: Command = {
   example: 'sources hf, arxiv:cs.CL, arxiv:cs.IR',
   description: "set where this channel's papers come from",
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'sources', description: 'hf, arxiv:<category>, … or default (empty: show)', required: false },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

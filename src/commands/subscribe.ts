@@ -30,7 +30,10 @@ export const subscribe: Command = {
   example: 'subscribe retrieval-augmented generation, long context, evaluation',
   description: 'start daily digests in this channel with these interests',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'text', name: 'interests', description: 'research interests, comma-separated (empty: the defaults)', required: false },
+  private: false,
+  slow: false,
+  startsDigests: true,
   needsSubscription: false,
   async run(ctx) {
     const interests = parseInterests(ctx.args);

@@ -3,8 +3,6 @@ import { newSubscription } from './new-subscription.js';
 import { loadRun } from '../digest/run-state.js';
 import { localDate } from '../dates.js';
 import type { Digest } from '../types.js';
-import { InputError } from '../errors.js';
-import { quoteShort } from './text-args.js';
 
 /** The papers a digest's exclude filter hid, shown as a digest of their own. */
 function hiddenView(digest: Digest): Digest {
@@ -26,12 +24,12 @@ export const today: Command = {
   example: 'today',
   description: "preview this channel's digest for today (only you see it); `hidden`: what the exclude filter hid",
   adminOnly: false,
-  takesText: true,
+  arg: { type: 'choice', name: 'show', description: 'hidden: only what the exclude filter hid', choices: ['hidden'], required: false },
+  private: true,
+  slow: true,
   needsSubscription: false,
   async run(ctx) {
-    const arg = ctx.args.trim().toLowerCase();
-    if (arg && arg !== 'hidden') throw new InputError(`Unknown option "${quoteShort(ctx.args.trim())}": try \`/papers today\` or \`/papers today hidden\`.`);
-    const view = arg === 'hidden' ? hiddenView : (d: Digest) => d;
+    const view = ctx.value === 'hidden' ? hiddenView : (d: Digest) => d;
     if (ctx.sub) {
       const run = await loadRun(ctx.deps.store.kv, ctx.sub.channel.key, localDate(ctx.now, ctx.sub.schedule.tz));
       if (run?.digest && !run.silenced) return { kind: 'digest', digest: view(run.digest), ephemeral: true };

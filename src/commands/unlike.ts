@@ -11,7 +11,9 @@ export const unlike: Command = {
   example: 'unlike 2106.09685',
   description: 'remove an example paper',
   adminOnly: true,
-  takesText: true,
+  arg: { type: 'paper-id', name: 'id', description: 'the arXiv id of an example paper', required: true },
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     const sub = currentSub(ctx);

@@ -8,7 +8,8 @@ export const unsubscribe: Command = {
   example: 'unsubscribe',
   description: 'stop daily digests in this channel',
   adminOnly: true,
-  takesText: false,
+  private: false,
+  slow: false,
   needsSubscription: true,
   async run(ctx) {
     await ctx.deps.store.deleteSubscription(ctx.cmd.channel.key);

@@ -92,13 +92,20 @@ describe('paperbot discord-register', () => {
   const env = (extra: Record<string, string> = {}) => offlineEnv({ DISCORD_TOKEN: 'discord-test-token', DISCORD_API_URL: discord.rest.api, ...extra });
 
   function expectPapersCommand(body: unknown): void {
-    const defs = body as Array<{ name: string; options?: Array<{ name: string; type: number }> }>;
-    expect(defs.map((d) => d.name)).toEqual(['papers']);
+    const defs = body as Array<{ name: string; default_member_permissions?: string; options?: Array<{ name: string; type: number }> }>;
+    expect(defs.map((d) => d.name)).toEqual(['papers', 'papers-admin']);
     const subs = defs[0]!.options!.map((o) => o.name);
-    for (const name of ['help', 'today', 'paper', 'search', 'ask', 'subscribe', 'settings']) expect(subs).toContain(name);
+    for (const name of ['help', 'today', 'paper', 'search', 'ask', 'settings']) expect(subs).toContain(name);
+    // Admin sub-commands only under /papers-admin, which needs Manage Server (1 << 5) by default.
+    expect(defs[1]!.default_member_permissions).toBe('32');
+    const admin = defs[1]!.options!.map((o) => o.name);
+    for (const name of ['subscribe', 'size', 'threshold', 'quiet']) {
+      expect(admin).toContain(name);
+      expect(subs).not.toContain(name);
+    }
   }
 
-  it('with DISCORD_APPLICATION_ID PUTs /papers to the guild commands route', async () => {
+  it('with DISCORD_APPLICATION_ID PUTs /papers and /papers-admin to the guild commands route', async () => {
     const run = await runCli(['discord-register', '--guild', IDS.guild], await env({ DISCORD_APPLICATION_ID: '123456789012345678' }));
     expect(run.code, run.stderr).toBe(0);
     const puts = discord.rest.find('PUT', /\/commands$/);
@@ -106,7 +113,7 @@ describe('paperbot discord-register', () => {
     expect(puts[0]!.path).toBe(`/applications/123456789012345678/guilds/${IDS.guild}/commands`);
     expect(puts[0]!.headers.authorization).toBe('Bot discord-test-token');
     expectPapersCommand(puts[0]!.body);
-    expect(run.stdout).toMatch(new RegExp(`Registered /papers with \\d+ sub-commands in server ${IDS.guild}`));
+    expect(run.stdout).toMatch(new RegExp(`Registered /papers, /papers-admin with \\d+ sub-commands in server ${IDS.guild}`));
   });
 
   it('without DISCORD_APPLICATION_ID reads the id from GET /applications/@me', async () => {

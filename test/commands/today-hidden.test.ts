@@ -9,6 +9,6 @@ describe('/papers today hidden', () => {
     const plain = await h.chat.command(h.channel, 'today', '', MEMBER);
     expect(plain).toMatchObject({ kind: 'digest' });
     expect((plain as { digest: { items: unknown[] } }).digest.items).toHaveLength(2);
-    expect(textOf(await h.chat.command(h.channel, 'today', 'tomorrow', MEMBER))).toMatch(/today hidden/);
+    expect(textOf(await h.chat.command(h.channel, 'today', 'tomorrow', MEMBER))).toMatch(/^"tomorrow" is not one of: hidden\.\nUsage: `\/papers today \[hidden\]`/);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, LIMITS, alice, bob, embedLength, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 import { startServeUnderTest, todaysPapers, until, type ServeUnderTest } from './support/serve-harness.js';
+import { tableSlash } from '../adapters/discord/table-slash.js';
 
 const MAIN = IDS.channel;
 const GONE = IDS.otherChannel;
@@ -15,10 +16,10 @@ const HOSTILE_TITLE = '@everyone <@&123> look';
 let fake: FakeDiscord;
 let serve: ServeUnderTest;
 
-/** Runs `/papers <sub> [text]` and resolves with the final reply body (PATCH @original). */
+/** Runs `/papers <sub> [text]` (or `/papers-admin …`, with the option the table types) and resolves with the final reply body (PATCH @original). */
 async function slash(sub: string, text: string | undefined, o: { admin?: boolean; channelId?: string; user?: typeof alice } = {}) {
   const sentAt = Date.now();
-  const payload = fake.slash({ sub, text, admin: o.admin, channelId: o.channelId, user: o.user });
+  const payload = fake.slash({ ...tableSlash(sub, text), admin: o.admin, channelId: o.channelId, user: o.user });
   const callback = await fake.rest.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${payload.id}/`), 5000, 'interaction callback');
   const reply = await fake.rest.waitFor(
     (r) => r.method === 'PATCH' && r.path.includes(`/${payload.token}/messages/@original`),
@@ -49,6 +50,12 @@ afterAll(async () => {
 
 describe('Discord journey (real serve composition)', () => {
   it('subscribe by a ManageGuild member is deferred, then stored; a member without it is refused ephemerally', async () => {
+    // No first-subscriber rule on Discord: a member without Manage Server cannot subscribe a fresh channel.
+    const first = await slash('subscribe', 'video generation', { user: alice });
+    expect(first.callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(first.wire).toContain('only a channel admin');
+    expect(await serve.handle.app.store.getSubscription(MAIN_KEY)).toBeUndefined();
+
     const sub = await slash('subscribe', 'video generation', { admin: true, user: bob });
     expect(sub.callbackMs).toBeLessThan(3000);
     expect(sub.callback.body).toMatchObject({ type: 5 });
@@ -60,6 +67,14 @@ describe('Discord journey (real serve composition)', () => {
     expect(refused.callback.body).toMatchObject({ type: 5, data: { flags: 64 } }); // ephemeral
     expect(refused.wire).toContain('only a channel admin');
     expect((await serve.handle.app.store.getSubscription(MAIN_KEY))?.size).toBe(3);
+
+    // Typed options (INTEGER, NUMBER, BOOLEAN) reach the core as the values the admin picked.
+    for (const [sub, text] of [['size', '4'], ['threshold', '0.25'], ['quiet', 'on']] as const) {
+      expect((await slash(sub, text, { admin: true, user: bob })).wire).not.toMatch(/Usage|only a channel admin/);
+    }
+    expect(await serve.handle.app.store.getSubscription(MAIN_KEY)).toMatchObject({ size: 4, threshold: 0.25, quietDayNote: false });
+    await slash('size', '3', { admin: true, user: bob });
+    await slash('quiet', 'off', { admin: true, user: bob });
 
     // A second channel subscribes too; both digests are due now (00:00 UTC, every day).
     await slash('subscribe', 'video generation', { admin: true, user: bob, channelId: GONE });
@@ -134,7 +149,7 @@ describe('Discord journey (real serve composition)', () => {
 
   it('autocompletes /papers paper from the store: by id prefix, else by title words', async () => {
     const answer = async (text: string) => {
-      const sent = fake.autocomplete({ sub: 'paper', text });
+      const sent = fake.autocomplete({ sub: 'paper', option: 'id', text });
       const cb = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`, 5000, 'autocomplete');
       expect(cb.body.type).toBe(8);
       return cb.body.data.choices as Array<{ name: string; value: string }>;

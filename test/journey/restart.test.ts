@@ -9,6 +9,7 @@ import { IDS, alice, bob, startFakeDiscord, type FakeDiscord } from '../fakes/fa
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { eventEnvelope, slashCommandFields } from '../fakes/slack-signed-request.js';
 import { startServeUnderTest, todaysPapers, until, type ServeUnderTest } from './support/serve-harness.js';
+import { tableSlash } from '../adapters/discord/table-slash.js';
 
 const SLACK_KEY = 'slack:C1';
 const DISCORD_KEY = `discord:${IDS.channel}`;
@@ -32,7 +33,7 @@ async function slackCommand(text: string, id: string) {
 }
 
 async function discordCommand(sub: string, text: string) {
-  const payload = discord.slash({ sub, text, admin: true, user: bob });
+  const payload = discord.slash({ ...tableSlash(sub, text), admin: true, user: bob });
   const reply = await discord.rest.waitFor((r) => r.method === 'PATCH' && r.path.includes(`/${payload.token}/messages/@original`), 10_000);
   return JSON.stringify(reply.body);
 }

@@ -82,7 +82,7 @@ describe('Slack journey with a slow model', () => {
 
   it('5b. on Discord the same question is deferred within 3 s and the answer edited in, without pings', async () => {
     const sentAt = Date.now();
-    const payload = discord.slash({ sub: 'ask', text: 'which papers improve video generation?' });
+    const payload = discord.slash({ sub: 'ask', option: 'question', text: 'which papers improve video generation?' });
     const callback = await discord.rest.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${payload.id}/`));
     expect(callback.at - sentAt).toBeLessThan(3000);
     expect(callback.body).toMatchObject({ type: 5 });

@@ -1,8 +1,8 @@
-// Autocomplete for `/papers paper text:` — stored paper ids. Answered directly (no defer) and
+// Autocomplete for paper-id arguments (`/papers paper id:`) — stored paper ids. Answered directly (no defer) and
 // within Discord's 3 s, at most 25 choices.
 import type { AutocompleteInteraction } from 'discord.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
-import { AUTOCOMPLETE_COMMANDS, TEXT_OPTION } from '../commands.js';
+import { commandInfo } from '../commands.js';
 import { oneLine, truncate } from '../render/text.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -22,7 +22,8 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   const focused = interaction.options.getFocused(true);
   const sub = interaction.options.getSubcommand(false) ?? '';
   let choices: Array<{ name: string; value: string }> = [];
-  if (deps.paperIdsForAutocomplete && AUTOCOMPLETE_COMMANDS.has(sub) && focused.name === TEXT_OPTION) {
+  const arg = commandInfo(sub, deps.commands)?.arg;
+  if (deps.paperIdsForAutocomplete && arg?.type === 'paper-id' && focused.name === arg.name) {
     try {
       const found = await within(deps.paperIdsForAutocomplete(String(focused.value).trim()), LOOKUP_BUDGET_MS);
       choices = found

@@ -11,7 +11,7 @@ export interface ListenerDeps {
   logger: Logger;
   /** True when the privileged Message Content intent is on (thread questions need no @mention). */
   messageContent: boolean;
-  /** The registered sub-commands (admin-only flags decide reply visibility). */
+  /** The registered sub-commands (the command table: option names, visibility, autocomplete). */
   commands: readonly CommandInfo[];
   paperIdsForAutocomplete?: PaperIdLookup;
 }

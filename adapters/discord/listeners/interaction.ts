@@ -1,6 +1,6 @@
-// Routes Discord interactions for `/papers` to the command and autocomplete handlers.
+// Routes Discord interactions for `/papers` and `/papers-admin` to the command and autocomplete handlers.
 import type { Interaction } from 'discord.js';
-import { PAPERS_COMMAND } from '../commands.js';
+import { COMMAND_NAMES } from '../commands.js';
 import { handleSlashCommand } from './slash-command.js';
 import { handleAutocomplete } from './autocomplete.js';
 import type { ListenerDeps } from './deps.js';
@@ -9,9 +9,9 @@ import type { ListenerDeps } from './deps.js';
 export function interactionListener(deps: ListenerDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     try {
-      if (interaction.isChatInputCommand() && interaction.commandName === PAPERS_COMMAND) {
+      if (interaction.isChatInputCommand() && COMMAND_NAMES.includes(interaction.commandName)) {
         await handleSlashCommand(interaction, deps);
-      } else if (interaction.isAutocomplete() && interaction.commandName === PAPERS_COMMAND) {
+      } else if (interaction.isAutocomplete() && COMMAND_NAMES.includes(interaction.commandName)) {
         await handleAutocomplete(interaction, deps);
       }
     } catch (err) {

@@ -1,11 +1,14 @@
-// `/papers <sub> [text]`: defer first, then ask the core, then show the answer.
+// `/papers <sub> [option]` and `/papers-admin …`: defer first, then ask the core, then show the answer.
 import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandInvocation, Outbound } from '../../../src/types.js';
 import { discordChannelRef } from '../ids.js';
-import { TEXT_OPTION } from '../commands.js';
+import type { CommandInfo } from '../../../src/commands/command.js';
+import { argumentText } from '../../../src/commands/arguments.js';
+import { commandInfo } from '../commands.js';
 import { checkPostingPermissions } from '../permissions.js';
 import { defersPrivately } from './visibility.js';
 import { deliverAnswer } from './deliver.js';
+import { discordSpelling, respellAnswer } from './command-spelling.js';
 import type { ListenerDeps } from './deps.js';
 
 const FAILED: Outbound = {
@@ -20,30 +23,37 @@ function commandChannelId(interaction: ChatInputCommandInteraction): string {
   return channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
 }
 
-/** Normalizes the interaction to the core's CommandInvocation. */
-export function toInvocation(interaction: ChatInputCommandInteraction): CommandInvocation {
+/**
+ * Normalizes the interaction to the core's CommandInvocation: the typed option the table declares
+ * for the sub-command becomes the argument text the core validates. Manage Server alone makes a
+ * channel admin here (PRODUCT), so subscribing first grants nothing.
+ */
+export function toInvocation(interaction: ChatInputCommandInteraction, info: CommandInfo | undefined): CommandInvocation {
   const isAdmin = interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false);
+  const value = info?.arg ? interaction.options.get(info.arg.name)?.value : undefined;
   return {
     name: interaction.options.getSubcommand(false) ?? '',
-    text: interaction.options.getString(TEXT_OPTION)?.trim() ?? '',
+    text: argumentText(value),
     channel: discordChannelRef(commandChannelId(interaction)),
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username, isAdmin },
+    platformNamesAdmins: true,
     // Discord does not tell bots a user's time zone; the core falls back to its default.
   };
 }
 
 /**
- * Handles one `/papers` invocation. The first awaited call is deferReply (Discord wants an answer
- * within 3 s; the core may call a model). At `subscribe` the bot's own channel permissions are
- * checked: missing Send Messages / Embed Links refuses, missing thread or reaction permissions
+ * Handles one `/papers` or `/papers-admin` invocation. The first awaited call is deferReply
+ * (Discord wants an answer within 3 s; the core may call a model). At the command the table marks
+ * as starting digests (`subscribe`) the bot's own channel permissions are checked: missing Send Messages / Embed Links refuses, missing thread or reaction permissions
  * become a warning in front of the core's answer.
  */
 export async function handleSlashCommand(interaction: ChatInputCommandInteraction, deps: ListenerDeps): Promise<void> {
-  const cmd = toInvocation(interaction);
+  const info = commandInfo(interaction.options.getSubcommand(false) ?? '', deps.commands);
+  const cmd = toInvocation(interaction, info);
   const log = deps.logger.child({ command: cmd.name, channel: cmd.channel.key, interaction: interaction.id });
-  const perms = cmd.name === 'subscribe' ? checkPostingPermissions(interaction.appPermissions) : undefined;
+  const perms = info?.startsDigests ? checkPostingPermissions(interaction.appPermissions) : undefined;
   const refuse = Boolean(perms?.blocking.length);
-  const privately = refuse || defersPrivately(cmd.name, cmd.user.isAdmin ?? false, deps.commands);
+  const privately = refuse || defersPrivately(info, cmd.user.isAdmin ?? false);
   try {
     await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   } catch (err) {
@@ -52,7 +62,7 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   }
   if (refuse) {
     log.info('subscribe refused: the bot lacks channel permissions', { missing: perms!.blocking });
-    await deliverAnswer(interaction, { kind: 'text', text: perms!.message!, ephemeral: true }, privately, log);
+    await deliverAnswer(interaction, respellAnswer({ kind: 'text', text: perms!.message!, ephemeral: true }, deps.commands), privately, log);
     return;
   }
   let out: Outbound;
@@ -62,5 +72,6 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
     log.error('command failed', { error: String(err) });
     out = FAILED;
   }
-  await deliverAnswer(interaction, out, privately, log, perms?.message);
+  const notice = perms?.message && discordSpelling(perms.message, deps.commands);
+  await deliverAnswer(interaction, respellAnswer(out, deps.commands), privately, log, notice);
 }

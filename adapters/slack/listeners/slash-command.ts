@@ -2,25 +2,28 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Outbound } from '../../../src/types.js';
 import { errorMessage } from '../../../src/errors.js';
+import { findCommand } from '../../../src/commands/registry.js';
 import { slackTextToPlain } from '../incoming-text.js';
 import { slackChannelRef } from '../refs.js';
 import { isEphemeral, renderOutbound } from '../render.js';
 import type { ListenerDeps } from './deps.js';
 
-/** Sub-commands that may take a while (network, model): the ack says we are on it. */
-const SLOW = new Set(['today', 'paper', 'search', 'ask']);
+/** True when the table marks the sub-command slow (network, model): the ack then says we are on it. */
+function isSlow(name: string): boolean {
+  return findCommand(name)?.slow ?? false;
+}
 
-/** Splits "search lora merging" into the sub-command word and the rest (as plain text). */
+/** Splits "search lora merging" into the sub-command word and the rest (as plain text); empty text gives an empty name (the core answers help). */
 export function parseCommandText(text: string): { name: string; text: string } {
   const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(slackTextToPlain(text));
-  return { name: m?.[1] ?? 'help', text: m?.[2]?.trim() ?? '' };
+  return { name: m?.[1] ?? '', text: m?.[2]?.trim() ?? '' };
 }
 
 /** Registers the slash command `command` (e.g. "/papers"). */
 export function registerSlashCommand(app: App, command: string, deps: ListenerDeps): void {
   app.command(command, async ({ command: cmd, ack, respond }) => {
     const { name, text } = parseCommandText(cmd.text ?? '');
-    await ack(SLOW.has(name.toLowerCase()) ? { response_type: 'ephemeral', text: 'Working on it…' } : undefined);
+    await ack(isSlow(name) ? { response_type: 'ephemeral', text: 'Working on it…' } : undefined);
     await deps.track(
       (async () => {
         const log = deps.logger.child({ channel: `slack:${cmd.channel_id}`, command: name });

@@ -15,7 +15,7 @@ describe('incoming Slack text', () => {
 
   it('splits a command into sub-command and plain text', () => {
     expect(parseCommandText('  paper   <https://arxiv.org/abs/2406.01234v2> ')).toEqual({ name: 'paper', text: 'https://arxiv.org/abs/2406.01234v2' });
-    expect(parseCommandText('')).toEqual({ name: 'help', text: '' });
+    expect(parseCommandText('')).toEqual({ name: '', text: '' }); // the core answers an empty name with help
     expect(parseCommandText('ask what is &lt;this&gt;?\nsecond line')).toEqual({ name: 'ask', text: 'what is <this>?\nsecond line' });
   });
 

@@ -45,4 +45,11 @@ describe('slackManifest', () => {
     const names = new Set(COMMAND_LIST.map((c) => c.name));
     for (const part of USAGE_HINT.split('|')) expect(names).toContain(part.trim().split(' ')[0]);
   });
+
+  it('builds the usage hint from the command table: member commands and subscribe, with their arguments', () => {
+    const parts = USAGE_HINT.split(' | ');
+    expect(parts).toEqual(expect.arrayContaining(['help', 'today [hidden]', 'paper <id>', 'search <query>', 'ask <question>', 'subscribe [interests]', 'settings']));
+    expect(parts.map((p) => p.split(' ')[0])).toEqual(COMMAND_LIST.filter((c) => !c.adminOnly || c.startsDigests).map((c) => c.name));
+    expect(USAGE_HINT).not.toMatch(/\bsize\b|threshold|quiet/);
+  });
 });

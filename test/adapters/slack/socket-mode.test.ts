@@ -6,6 +6,7 @@ import { silentLogger } from '../../../src/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/fake-slack-api.js';
 import { eventEnvelope, slashCommandFields } from '../../fakes/slack-signed-request.js';
 import { EVIL_TITLE, ScriptedCore } from './helpers.js';
+import { COMMAND_LIST } from '../../../src/commands/registry.js';
 
 let fake: FakeSlackApi;
 let adapter: SlackAdapter;
@@ -51,6 +52,20 @@ describe('Slack adapter, Socket Mode', () => {
     expect(response.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(response.body)).toContain('You searched for &lt;!channel&gt; lora');
     expect(JSON.stringify(response.body)).not.toContain('<!channel>');
+  });
+
+  it('acks each sub-command as the command table says: slow ones with "Working on it…", the rest silently', async () => {
+    core.onCommand = async (cmd) => ({ kind: 'text', text: `ran ${cmd.name}`, ephemeral: true });
+    for (const c of [...COMMAND_LIST, { name: 'frobnicate', slow: false }]) {
+      const id = `ack-${c.name}`;
+      const ack = await fake.sendEnvelope('slash_commands', slashCommandFields(c.name, fake.responseUrl(id)));
+      if (c.slow) expect(ack.payload, c.name).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
+      else expect(ack.payload?.text, c.name).toBeUndefined();
+      await fake.waitForResponse(id);
+    }
+    expect(core.commands.map((x) => x.name)).toEqual([...COMMAND_LIST.map((c) => c.name), 'frobnicate']);
+    // Slack names no channel admins: the core keeps its first-subscriber rule there.
+    expect(core.commands.every((x) => x.platformNamesAdmins === undefined)).toBe(true);
   });
 
   it('acks a thread message envelope and answers in the thread', async () => {

@@ -117,11 +117,24 @@ function member(u: APIUser, permissions: bigint): APIInteractionGuildMember {
   };
 }
 
-/** Options of one `/papers` slash-command invocation. */
+/** A typed option value as Discord sends it (STRING 3, INTEGER 4, BOOLEAN 5, NUMBER 10). */
+export interface TypedOption {
+  name: string;
+  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Boolean | ApplicationCommandOptionType.Number;
+  value: string | number | boolean;
+}
+
+/** Options of one slash-command invocation (`/papers <sub>` unless `command` says otherwise). */
 export interface SlashOptions {
+  /** Top-level command name (default "papers"). */
+  command?: string;
   sub: string;
-  /** Value of the `text` option; omitted when undefined. */
+  /** Value of a STRING option named `option` (default "text"); omitted when undefined. */
   text?: string;
+  /** Name of the STRING option `text` fills. */
+  option?: string;
+  /** Typed options, sent instead of `text`. */
+  options?: TypedOption[];
   user?: APIUser;
   /** Give the member ManageGuild. */
   admin?: boolean;
@@ -161,11 +174,12 @@ function subOption(o: SlashOptions, focused = false): APIApplicationCommandInter
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: o.sub,
-    options:
-      o.text === undefined
+    options: o.options
+      ? (o.options as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[])
+      : o.text === undefined
         ? []
-        : [{ type: ApplicationCommandOptionType.String, name: 'text', value: o.text, ...(focused ? { focused: true } : {}) }],
-  };
+        : [{ type: ApplicationCommandOptionType.String, name: o.option ?? 'text', value: o.text, ...(focused ? { focused: true } : {}) }],
+  } as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>;
 }
 
 /** INTERACTION_CREATE for `/papers <sub> [text]`. */
@@ -175,7 +189,7 @@ export function slashInteraction(state: FakeDiscordState, o: SlashOptions): APIC
     type: InteractionType.ApplicationCommand,
     data: {
       id: '970000000000000001',
-      name: 'papers',
+      name: o.command ?? 'papers',
       type: ApplicationCommandType.ChatInput,
       guild_id: o.guildId ?? IDS.guild,
       options: [subOption(o)],
@@ -193,7 +207,7 @@ export function autocompleteInteraction(
     type: InteractionType.ApplicationCommandAutocomplete,
     data: {
       id: '970000000000000001',
-      name: 'papers',
+      name: o.command ?? 'papers',
       type: ApplicationCommandType.ChatInput,
       guild_id: o.guildId ?? IDS.guild,
       options: [subOption(o, true)] as APIApplicationCommandAutocompleteGuildInteraction['data']['options'],

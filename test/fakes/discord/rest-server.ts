@@ -1,5 +1,5 @@
 // A fake Discord REST API on 127.0.0.1: records every request, answers the routes paperbot uses
-// from FakeDiscordState, enforces message limits, and lets a test script any route (429s, 404s,
+// from FakeDiscordState, enforces message and command-definition limits, and lets a test script any route (429s, 404s,
 // delays) with `intercept`. Responses with a body always carry `content-type: application/json`,
 // which @discordjs/rest needs to parse them.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -15,6 +15,7 @@ import type {
 import { guildOfChannel, publicThread, type FakeDiscordState } from './state.js';
 import { messagePayload } from './payloads.js';
 import { invalidFormBody, messageBodyErrors } from './limits.js';
+import { commandDefinitionErrors } from './command-limits.js';
 
 /**
  * One request as the fake saw it. `path` is percent-decoded and relative to `/api/v10`, without
@@ -237,6 +238,8 @@ export class FakeDiscordRest {
     this.route('DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, () => json(204));
     this.route('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, webhookMessage);
     const putCommands = (r: RecordedRequest) => {
+      const errors = commandDefinitionErrors(r.body);
+      if (Object.keys(errors).length) return json(400, invalidFormBody(errors));
       const defs = r.body as RESTPutAPIApplicationCommandsJSONBody;
       return json(
         200,
