@@ -5,8 +5,7 @@ import type { Logger, PaperSection, FullText } from '../ports.js';
 import type { Paper } from '../types.js';
 import type { Pacer } from '../sources/arxiv-pacer.js';
 import { USER_AGENT } from '../sources/http.js';
-import { parseArxivHtml } from './parse-arxiv-html.js';
-import { parsePdf, UnreadablePdfError } from './parse-pdf.js';
+import { UnreadablePdfError } from './unreadable-pdf.js';
 
 /** Largest HTML page read; LaTeXML pages of long papers run to a few MB. */
 const MAX_HTML_BYTES = 15 * 1024 * 1024;
@@ -123,6 +122,8 @@ export function createFullTextFetcher(deps: FullTextFetcherDeps): { fetchFullTex
       try {
         const html = await getBytes(`${deps.htmlBase.replace(/\/+$/, '')}/${path}`, MAX_HTML_BYTES);
         if (html) {
+          // The parsers (cheerio, unpdf) load on the first full text, not with every command.
+          const { parseArxivHtml } = await import('./parse-arxiv-html.js');
           const sections = parseArxivHtml(new TextDecoder('utf-8').decode(html));
           if (sections.length) return { text: result(paper, 'html', sections), lasting: true };
           reasons.push('arXiv has no readable HTML version');
@@ -134,7 +135,7 @@ export function createFullTextFetcher(deps: FullTextFetcherDeps): { fetchFullTex
       try {
         const pdf = await getBytes(`${deps.pdfBase.replace(/\/+$/, '')}/${path}`, deps.pdfMaxBytes);
         if (!pdf) reasons.push('no PDF was found');
-        else return { text: result(paper, 'pdf', await parsePdf(pdf)), lasting: true };
+        else return { text: result(paper, 'pdf', await (await import('./parse-pdf.js')).parsePdf(pdf)), lasting: true };
       } catch (err) {
         if (err instanceof PassingError) lasting = false;
         if (err instanceof TooLargeError) reasons.push(`the PDF is larger than the ${megabytes(deps.pdfMaxBytes)} limit, so it was not read`);

@@ -1,15 +1,11 @@
 // PDF text through unpdf (a maintained serverless build of Mozilla's pdf.js). A PDF has no
 // reliable section structure, so each page becomes one section headed by its page number.
 import { extractText, getDocumentProxy } from 'unpdf';
+import { UnreadablePdfError } from './unreadable-pdf.js';
 import type { PaperSection } from '../ports.js';
 
 /** The PDF could not be read as a PDF (corrupt, encrypted, or not a PDF at all). */
-export class UnreadablePdfError extends Error {
-  constructor(reason: string) {
-    super(`the PDF could not be read (${reason})`);
-    this.name = 'UnreadablePdfError';
-  }
-}
+export { UnreadablePdfError } from './unreadable-pdf.js';
 
 /**
  * The text of a PDF, one section per page that has text, headed "p. N" (no anchor). Throws

@@ -5,19 +5,13 @@ import { constants as fsConstants, accessSync, mkdirSync, statSync } from 'node:
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis, { createClient } from '@keyv/redis';
-import pg from 'pg';
 import type { Logger } from '../ports.js';
 import { silentLogger } from '../logger.js';
-import { errorMessage } from '../errors.js';
 import { decode, encode } from './codec.js';
 import type { StoreTarget } from './store-url.js';
 import type { Records } from './records.js';
 import { memoryRecords } from './records-memory.js';
 import { sqliteRecords } from './records-sqlite.js';
-import { createRecordTables, postgresRecords } from './records-postgres.js';
-import { redisRecords, type RedisScriptClient } from './records-redis.js';
 
 /** The keyv namespace every paperbot key lives under. */
 export const NAMESPACE = 'paperbot';
@@ -39,10 +33,11 @@ export interface Backend {
   disconnect(): Promise<void>;
 }
 
-const keyvOptions = { namespace: NAMESPACE, serialize: encode, deserialize: decode, throwOnErrors: true } as const;
+/** How keyv stores paperbot's values, for every backend. */
+export const keyvOptions = { namespace: NAMESPACE, serialize: encode, deserialize: decode, throwOnErrors: true } as const;
 
 /** Rows per page when keyv iterates a SQL table (the adapters default to 10). */
-const ITERATION_LIMIT = 500;
+export const ITERATION_LIMIT = 500;
 
 type Rows = Array<Record<string, unknown>>;
 
@@ -50,17 +45,23 @@ type Rows = Array<Record<string, unknown>>;
  * Creates the backend for a parsed store URL (does not connect yet: call ready()). Connection
  * faults are reported to `logger` (never to stderr directly) and never crash the process.
  */
-export function createBackend(target: StoreTarget, logger: Logger = silentLogger): Backend {
+export async function createBackend(target: StoreTarget, logger: Logger = silentLogger): Promise<Backend> {
+  // The Postgres and Redis drivers load only when a URL names them (they cost ~150 ms of start-up).
   switch (target.kind) {
     case 'memory':
       return memoryBackend();
     case 'sqlite':
       return sqliteBackend(target.path);
     case 'postgres':
-      return postgresBackend(target.url, logger);
+      return (await import('./backend-postgres.js')).postgresBackend(target.url, logger);
     case 'redis':
-      return redisBackend(target.url, logger);
+      return (await import('./backend-redis.js')).redisBackend(target.url, logger);
   }
+}
+
+/** The in-process backend (tests, one-off runs). */
+export function createMemoryBackend(): Backend {
+  return memoryBackend();
 }
 
 function memoryBackend(): Backend {
@@ -105,123 +106,6 @@ function sqliteBackend(path: string): Backend {
     },
     async disconnect() {
       records.close();
-      await adapter.disconnect();
-    },
-  };
-}
-
-/** How long a store call waits for a Postgres connection before failing (keeps commands inside their budget). */
-const PG_CONNECT_TIMEOUT_MS = 2000;
-/** Matches KeyvStore's call timeout. */
-const PG_STATEMENT_TIMEOUT_MS = 2500;
-
-/**
- * A pg pool whose connection faults are logged, not thrown: an idle connection ended by the server
- * (pg_terminate_backend, pgbouncer, failover) makes the pool emit 'error', which would otherwise
- * crash the process and print the client's connection details to stderr. The next query opens a
- * fresh connection.
- */
-function postgresPool(url: string, logger: Logger): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-    // The server cancels a statement the caller stopped waiting for (KeyvStore's call timeout): never applied late.
-    statement_timeout: PG_STATEMENT_TIMEOUT_MS,
-  });
-  pool.on('error', (err) => logger.warn('postgres connection lost; the next query reconnects', { err: errorMessage(err) }));
-  // Checked-out clients are outside the pool's idle listener; one 'error' between two queries must not crash.
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  return pool;
-}
-
-// keyv's Postgres adapter keeps one unguarded pool per process: give it ours instead.
-function postgresBackend(url: string, logger: Logger): Backend {
-  const pool = postgresPool(url, logger);
-  class GuardedKeyvPostgres extends KeyvPostgres {
-    override async connect() {
-      return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
-    }
-    override async disconnect() {
-      await pool.end();
-    }
-  }
-  const adapter = new GuardedKeyvPostgres({ uri: url, iterationLimit: ITERATION_LIMIT });
-  const records = postgresRecords(pool);
-  return {
-    kind: 'postgres',
-    keyv: new Keyv(adapter, keyvOptions),
-    records,
-    atomicAcrossProcesses: true,
-    expiresNatively: false,
-    async ready() {
-      await pool.query('SELECT 1');
-      await createRecordTables(pool);
-    },
-    async probe() {
-      await pool.query('SELECT 1');
-    },
-    async disconnect() {
-      await adapter.disconnect();
-    },
-  };
-}
-
-/** The part of the redis client paperbot calls directly. */
-interface RedisPingClient {
-  ping(): Promise<unknown>;
-}
-
-/** Longest wait between two reconnection attempts to Redis. */
-const REDIS_MAX_BACKOFF_MS = 5000;
-
-/**
- * A node-redis client that reconnects with backoff and refuses commands while disconnected (no
- * offline queue: a command that failed must never be applied later, when the user was already
- * told it failed). Faults go to `logger` once per outage.
- */
-function redisClient(url: string, logger: Logger) {
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2000,
-      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 10), REDIS_MAX_BACKOFF_MS),
-    },
-  });
-  let down = false;
-  client.on('error', (err: unknown) => {
-    if (down) return;
-    down = true;
-    logger.warn('redis connection lost; reconnecting with backoff', { err: errorMessage(err) });
-  });
-  client.on('ready', () => {
-    if (down) logger.info('redis connection restored');
-    down = false;
-  });
-  return client;
-}
-
-function redisBackend(url: string, logger: Logger): Backend {
-  const adapter = new KeyvRedis(redisClient(url, logger), { throwOnErrors: true, connectionTimeout: 10_000 });
-  // The adapter prefixes keys itself ("paperbot::key"); keyv must not add a second prefix.
-  const keyv = new Keyv(adapter, { ...keyvOptions, useKeyPrefix: false });
-  const client = async () => (await adapter.getClient()) as unknown as RedisPingClient & RedisScriptClient;
-  const records = redisRecords(client);
-  return {
-    kind: 'redis',
-    keyv,
-    records,
-    atomicAcrossProcesses: true,
-    // keyv passes PX on every set with a ttl.
-    expiresNatively: true,
-    async ready() {
-      await (await client()).ping();
-    },
-    async probe() {
-      await (await client()).ping();
-    },
-    async disconnect() {
       await adapter.disconnect();
     },
   };

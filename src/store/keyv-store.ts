@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Store } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { errorMessage } from '../errors.js';
-import { createBackend, type Backend } from './backends.js';
+import { createBackend, createMemoryBackend, type Backend } from './backends.js';
 import { encode, UnstorableValueError } from './codec.js';
 import { StoreError } from './store-error.js';
 import { parseStoreUrl, redact, scrubUrl, type StoreTarget } from './store-url.js';
@@ -87,7 +87,7 @@ export class KeyvStore implements Store {
     const log = logger.child({ component: 'store', backend: target.kind });
     let backend: Backend;
     try {
-      backend = createBackend(target, log);
+      backend = await createBackend(target, log);
     } catch (err) {
       throw new StoreError('open', undefined, scrubUrl(`${redact(url)}: ${errorMessage(err)}`, url));
     }
@@ -107,7 +107,7 @@ export class KeyvStore implements Store {
 
   /** A store over a Map in this process (what `memory://` opens). Synchronous: nothing to connect. */
   static memory(logger: Logger = silentLogger): KeyvStore {
-    const store = new KeyvStore(createBackend({ kind: 'memory' }), logger.child({ component: 'store', backend: 'memory' }));
+    const store = new KeyvStore(createMemoryBackend(), logger.child({ component: 'store', backend: 'memory' }));
     store.startSweeps();
     return store;
   }
