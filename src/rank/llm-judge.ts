@@ -9,6 +9,7 @@ import { carriesLinkOrMention, neutralize, paperBlock } from '../llm/untrusted.j
 import { CACHE_TTL_MS, hashText, judgementKey } from '../llm/cache-keys.js';
 import { chunk, runBatches } from '../llm/run-batches.js';
 import { addUsage, noUsage } from '../llm/degrade.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** What the judge prompt must return. Scores are clamped to 0–10 after parsing. */
 export const JudgeReplySchema = z.object({
@@ -89,17 +90,6 @@ export function renderJudgePrompt(papers: Paper[], interests: string): RenderedP
 
 const clampScore = (score: number): number => (Number.isFinite(score) ? Math.min(10, Math.max(0, score)) : 0);
 
-/** A small seeded generator (mulberry32), so shuffles are the same for the same input. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The papers in an order that hides their lexical rank from the judge (a model favours what comes
