@@ -188,25 +188,6 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   };
 }
 
-/** Streams the console chat talks over. */
-export interface ConsoleIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  env: Record<string, string | undefined>;
-}
-
-/** Runs `paperbot chat` on the app's BotCore until the input ends or the user quits. */
-export async function runConsoleChat(app: App, io: ConsoleIo): Promise<void> {
-  const { createConsoleAdapter, runConsoleChat: runConsole } = await import('../adapters/console/index.js');
-  const adapter = createConsoleAdapter({
-    input: io.stdin,
-    output: io.stdout,
-    userTz: app.config.tz,
-    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
-  });
-  await runConsole(app.core, adapter);
-}
-
 /** Extra adapter settings serve mode passes. */
 export interface ChatAdapterOptions {
   /** Routes a platform that listens on PORT itself mounts there (serve mounts GET /healthz). */
