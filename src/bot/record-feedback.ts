@@ -14,7 +14,8 @@ async function updateExamples(deps: BotDeps, channelKey: string, paperId: string
   const likes = sub.likes ?? [];
   if (liked === likes.includes(paperId)) return;
   const next = liked ? [...likes, paperId].slice(-MAX_LIKES) : likes.filter((id) => id !== paperId);
-  await deps.store.saveSubscription({ ...sub, likes: next });
+  // Only the examples field is written: a settings change made meanwhile on another field stays.
+  await deps.store.updateSubscription(channelKey, { likes: next });
 }
 
 /**

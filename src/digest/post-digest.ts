@@ -219,8 +219,7 @@ export async function postDigest(options: PostDigestOptions): Promise<PostResult
         notePosted = true;
       } catch (err) {
         if (err instanceof ChannelUnavailableError) {
-          const latest = await store.getSubscription(channelKey);
-          if (latest) await store.saveSubscription({ ...latest, paused: true, pausedReason: `channel unavailable: ${err.reason}` });
+          await store.updateSubscription(channelKey, { paused: true, pausedReason: `channel unavailable: ${err.reason}` });
         }
         log.warn('could not post the failed-sources note', { date, error: errorMessage(err) });
       }
