@@ -66,8 +66,8 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       const today = localDate(systemClock.now(), config.tz);
       const date = explicitDate ?? today;
       await withApp(io, config, async (app) => {
-        const [{ defaultSubscription }, { prepareDigest }, { checkCliSources }] = await Promise.all([
-          import('../main.js'),
+        const [{ newSubscription, subscriptionDefaults }, { prepareDigest }, { checkCliSources }] = await Promise.all([
+          import('../new-subscription.js'),
           import('../digest/prepare-digest.js'),
           import('./check-sources.js'),
         ]);
@@ -75,7 +75,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
         await checkCliSources(app, sources ?? config.sources, date);
         const plan = pastDayPlan(sources ?? config.sources, date, today);
         const terminal = channelRef('console', 'terminal');
-        const sub = withOverrides(defaultSubscription(terminal, config), { interests: flags.interests, sources: plan.fetch, size, threshold });
+        const sub = withOverrides(newSubscription(terminal, subscriptionDefaults(config), { now: app.clock.now() }), { interests: flags.interests, sources: plan.fetch, size, threshold });
         const prepared = await prepareDigest(app.digestDeps, sub, { date, offline: plan.offline, until: plan.until });
         const digest = plan.note ? { ...prepared, notes: [plan.note, ...prepared.notes] } : prepared;
         io.stdout.write(
