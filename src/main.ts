@@ -18,6 +18,7 @@ import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepa
 import { localDate } from './dates.js';
 import type { LlmServices } from './llm/index.js';
 import { sinceDate } from './scheduler/schedule.js';
+import { quietReason as arxivQuietReason } from './scheduler/arxiv-calendar.js';
 import { platformNamed } from './platforms.js';
 import { subscriptionDefaults } from './new-subscription.js';
 import { eventSeen, TTL } from './store/keys.js';
@@ -103,6 +104,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
     onProgress: options.onProgress,
     newModelStages,
+    // Every digest explains an arXiv quiet day (weekend, holiday) the same way: serve, CLI, console.
+    quietReason: (date) => arxivQuietReason(date),
   };
   const previewer: DigestPreviewer = {
     preview: (sub, opts) =>
