@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Config } from './config.js';
+import type { EnvKit } from './env-schema.js';
 import type {
   ChannelRef,
   Citation,
@@ -337,14 +338,23 @@ export interface SetupIo {
   config(): Promise<Readonly<Config>>;
 }
 
+/** What a platform read from the environment (see PlatformDescriptor.readEnv). */
+export type PlatformEnvRead = { ok: false; errors: string[] } | { ok: true; settings: unknown; problems: string[] };
+
 /**
  * One chat platform as a plugin (adapters/<name>/platform.ts). Loading a descriptor loads no chat
  * SDK: `create` and the setup command's action load the adapter itself.
  */
 export interface PlatformDescriptor {
-  readonly name: Exclude<PlatformName, 'console'>;
+  readonly name: PlatformName;
   /** The environment variables it reads, for documentation and checks. */
   readonly env: readonly string[];
+  /**
+   * Reads and validates its variables (readConfig asks every registered platform): one line per
+   * malformed variable, or its settings (undefined when the variables leave it off) and the
+   * rules they break. The settings land in `config.platforms[name]`.
+   */
+  readEnv(env: Record<string, string | undefined>, kit: EnvKit): PlatformEnvRead;
   /** True when the configuration turns this platform on (serve connects it). */
   configured(config: Readonly<Config>): boolean;
   /** Secret values to redact everywhere: tokens, signing secrets, credentials inside its URLs. */

@@ -51,8 +51,8 @@ export interface ServeOptions {
 }
 
 /**
- * Starts serve mode: connects each configured chat platform (Slack when SLACK_BOT_TOKEN is set,
- * Discord when DISCORD_TOKEN is set), serves GET /healthz on PORT (on Slack's own HTTP server in
+ * Starts serve mode: connects each chat platform the configuration turns on (its descriptor says
+ * which: Slack by its bot token, Discord by its token), serves GET /healthz on PORT (on Slack's own HTTP server in
  * HTTP mode, which listens there), fetches every source into the corpus (then keeps doing so on each
  * source's rhythm, one fetch per source at a time across instances) and starts the scheduler,
  * whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,

@@ -2,8 +2,11 @@
 
 // ============================================================================ Identity
 
-/** Chat platforms paperbot can speak on. `console` is the terminal chat and the test double. */
-export type PlatformName = 'slack' | 'discord' | 'console';
+/**
+ * The name of a chat platform paperbot can speak on, as its descriptor in src/platforms.ts says
+ * (`slack`, `discord`, `console` for the terminal chat and the test double).
+ */
+export type PlatformName = string;
 
 /** A channel the bot can post into. `key` is "{platform}:{channelId}" and is safe to store. */
 export interface ChannelRef {
