@@ -322,6 +322,8 @@ export interface PlatformContext {
   firstTime(key: string): Promise<boolean>;
   /** Stored papers matching what a user has typed so far, for completion (at most 25). */
   paperChoices(typed: string): Promise<Array<{ id: string; title: string }>>;
+  /** The terminal the CLI runs in, for a platform that speaks there (the console). */
+  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; color: boolean };
 }
 
 /** An HTTP route a platform that listens on PORT mounts for serve (GET /healthz). */
@@ -355,6 +357,13 @@ export interface PlatformDescriptor {
    * rules they break. The settings land in `config.platforms[name]`.
    */
   readEnv(env: Record<string, string | undefined>, kit: EnvKit): PlatformEnvRead;
+  /** The variable that turns it on for serve (its token); absent when serve never connects it (the console). */
+  readonly enabledBy?: string;
+  /**
+   * True when whoever types on it runs paperbot on their own machine (the terminal): they may
+   * point it at local files (`file:` sources). Chat users elsewhere may not.
+   */
+  readonly localOperator?: boolean;
   /** True when the configuration turns this platform on (serve connects it). */
   configured(config: Readonly<Config>): boolean;
   /** Secret values to redact everywhere: tokens, signing secrets, credentials inside its URLs. */

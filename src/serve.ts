@@ -61,7 +61,7 @@ export interface ServeOptions {
 export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
   const platforms = configuredPlatforms(config);
   if (platforms.length === 0) {
-    const choices = PLATFORMS.map((p) => `${p.env[0]} (${p.name})`).join(' and/or ');
+    const choices = PLATFORMS.flatMap((p) => (p.enabledBy ? [`${p.enabledBy} (${p.name})`] : [])).join(' and/or ');
     throw new ConfigError(`serve needs a chat platform: set ${choices}; see README`);
   }
   const logger =

@@ -10,6 +10,7 @@ export const discordPlatform: PlatformDescriptor = {
   name: 'discord',
   env: DISCORD_ENV,
   readEnv: readDiscordEnv,
+  enabledBy: 'DISCORD_TOKEN',
   configured: (config) => discordSettings(config) !== undefined,
   secrets: (config) => [discordSettings(config)?.token],
   urls: (config) => [discordSettings(config)?.apiUrl],

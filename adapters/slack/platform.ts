@@ -10,6 +10,7 @@ export const slackPlatform: PlatformDescriptor = {
   name: 'slack',
   env: SLACK_ENV,
   readEnv: readSlackEnv,
+  enabledBy: 'SLACK_BOT_TOKEN',
   configured: (config) => slackSettings(config) !== undefined,
   secrets: (config) => [slackSettings(config)?.botToken, slackSettings(config)?.appToken, slackSettings(config)?.signingSecret],
   urls: (config) => [slackSettings(config)?.apiUrl],

@@ -1,5 +1,5 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
-import type { Weekday } from '../types.js';
+import type { PlatformName, Weekday } from '../types.js';
 import type { ExpensiveWork } from './rate-limit.js';
 
 /** Settings a new subscription starts from (from Config). */
@@ -35,4 +35,9 @@ export interface BotDeps {
   answerTimeoutMs?: number;
   /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
   work?: ExpensiveWork;
+  /**
+   * True when whoever types on `platform` runs paperbot (its descriptor's `localOperator`: the
+   * terminal), so may point it at local files. Default: nobody may.
+   */
+  localOperator?(platform: PlatformName): boolean;
 }
