@@ -123,7 +123,7 @@ export interface Sampling {
 
 // ============================================================================ State
 
-/** Key-value state. Keys come only from src/store/keys.ts. */
+/** Key-value state. Keys come only from src/store-keys.ts. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<Array<T | undefined>>;
