@@ -1,7 +1,6 @@
 // Composition root: config → ports → core. With src/platforms.ts (the platform registry), the only module in src/ that may import adapters/.
-import type { Config } from './config.js';
 import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup, PaperSource } from './ports.js';
-import type { ChannelRef, Subscription, Weekday } from './types.js';
+import type { ChannelRef, Config, Subscription, Weekday } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createBotStore } from './store/index.js';

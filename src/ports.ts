@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { Config } from './config.js';
 import type {
   ChannelRef,
   Citation,
+  Config,
   Digest,
   CommandInvocation,
   Feedback,

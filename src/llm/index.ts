@@ -1,7 +1,7 @@
 // The LLM layer's public surface, and one factory that builds its clients from configuration.
 // Which use case gets which client is decided by the use cases' own factories
 // (src/digest/model-stages.ts modelStagesFor, src/qa/llm-answerer.ts llmAnswererFor), wired in createApp.
-import type { LlmConfig } from '../config.js';
+import type { LlmConfig } from '../types.js';
 import type { Clock, Logger, Store } from '../ports.js';
 import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
 import { createTokenLedger, type TokenLedger } from './token-ledger.js';
