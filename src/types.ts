@@ -369,3 +369,17 @@ export interface Config {
   };
   port: number;
 }
+
+/** Settings a new subscription starts from (from Config). */
+export interface BotDefaults {
+  interests: string;
+  /** Source names used when a subscription lists none. */
+  sources: string[];
+  size: number;
+  threshold: number;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** IANA zone used when the adapter does not report the user's zone. */
+  tz: string;
+  days: Weekday[];
+}
