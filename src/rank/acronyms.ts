@@ -4,7 +4,7 @@
 // algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
 // definitions in biomedical text".
 import type { Paper } from '../types.js';
-import { foldText, termSequence } from '../search/text.js';
+import { foldText, termSequence } from '../text/analyze.js';
 
 /** One acronym and one of its long forms, with how many papers define it that way. */
 export interface AcronymPair {
