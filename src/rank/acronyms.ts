@@ -93,6 +93,14 @@ function definitionsOf(paper: Paper): Definition[] {
   return defs;
 }
 
+/**
+ * Finds and keeps the definitions in each paper's title and abstract, so the rankings that mine
+ * them later (mineAcronyms) only look them up. Called at ingest (warmForRanking).
+ */
+export function cacheDefinitions(papers: Iterable<Paper>): void {
+  for (const paper of papers) definitionsOf(paper);
+}
+
 /** Mines the pairs defined in the papers' titles and abstracts (each paper counted once). */
 export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
   const pairs = new Map<string, AcronymPair>();
