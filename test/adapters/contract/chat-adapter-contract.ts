@@ -162,8 +162,10 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect(hint.text.length).toBeLessThan(300);
       expect(hint.text).toMatch(/\/papers|thread/);
       expect(hint.private).toBe(false);
-      if (h.capabilities.mentionAnswer === 'inline') expect(hint.threadId).toBeUndefined();
-      else expect(hint.threadId ?? hint.channelId).toBeTruthy();
+      expect(hint.channelId).toBe(h.channel.channelId);
+      // Slack starts a thread under the mention; Discord replies to it in the channel; the console answers in line.
+      if (h.capabilities.mentionAnswer === 'thread-under-mention') expect(hint.threadId).toBeDefined();
+      else expect(hint.threadId).toBeUndefined();
     });
 
     it('an internal error gives a polite reply that leaks no error text, stack or secret', async () => {
