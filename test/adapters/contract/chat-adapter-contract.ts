@@ -89,6 +89,7 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect(reply.text).toContain('Attention');
       expect(reply.text).toContain('& more');
       for (const m of reply.messages) h.expectInert(m, HOSTILE_TITLE);
+      expect(reply.private).toBe(false);
     });
 
     it('search finds stored papers by their words', async () => {
@@ -138,6 +139,17 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect(answer.text).toContain('BABILong');
       expect(answer.private).toBe(false);
       expect(await h.bot.store.getTurns(refs[1]!.key)).toHaveLength(2);
+    });
+
+    it('a slow answer shows a placeholder in the thread at once, then the answer replaces it', async () => {
+      await subscribe();
+      const { refs } = await h.postDigest();
+      h.bot.answerDelayMs = 800;
+      const answer = await h.ask(refs[2]!, 2, 'Which dataset do they evaluate on?');
+      expect(answer.edited).toBe(true);
+      expect(answer.threadId).toBe(refs[2]!.threadId);
+      expect(answer.text).toContain('GSM-Hard');
+      expect(answer.text).not.toContain('Reading the paper');
     });
 
     it('👍 and 👎 on digest papers are recorded as feedback for those papers', async () => {

@@ -1,12 +1,12 @@
 // The real BotCore every contract harness wires its adapter to: a SQLite bot store and a SQLite
-// corpus in a temp directory, the extractive answerer (no LLM), and two test-controlled ports —
-// a previewer whose `today` can be made slow, and a switch that makes the next subscription read
+// corpus in a temp directory, the extractive answerer (no LLM; it can be made slow), and two
+// test-controlled ports — a previewer whose `today` can be made slow, and a switch that makes the next subscription read
 // fail like an unreachable database (with a secret in the error text).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BotCore, BotStore, ChatAdapter, DigestPreviewer, PaperCorpus } from '../../../src/ports.js';
+import type { Answerer, BotCore, BotStore, ChatAdapter, DigestPreviewer, PaperCorpus } from '../../../src/ports.js';
 import type { ChannelRef, Digest, Paper, ThreadRef } from '../../../src/types.js';
 import { createBotCore } from '../../../src/bot/create-bot.js';
 import { createExtractiveAnswerer } from '../../../src/qa/extractive.js';
@@ -43,6 +43,8 @@ export interface ContractBot {
   corpus: PaperCorpus;
   /** Milliseconds the `today` preview takes (0 by default). */
   previewDelayMs: number;
+  /** Milliseconds a thread answer takes on top of the extractive answerer's own time (0 by default). */
+  answerDelayMs: number;
   /** The next subscription read throws like an unreachable database. */
   failNextSubscriptionRead(): void;
   /**
@@ -83,6 +85,7 @@ export async function startContractBot(): Promise<ContractBot> {
     store,
     corpus,
     previewDelayMs: 0,
+    answerDelayMs: 0,
     failNextSubscriptionRead: () => {
       failRead = true;
     },
@@ -120,10 +123,18 @@ export async function startContractBot(): Promise<ContractBot> {
       };
     },
   };
+  const extractive = createExtractiveAnswerer({ corpus });
+  const answerer: Answerer = {
+    async answerAboutPapers(question, papers, history) {
+      if (bot.answerDelayMs) await sleep(bot.answerDelayMs);
+      return extractive.answerAboutPapers(question, papers, history);
+    },
+    askCorpus: (question) => extractive.askCorpus(question),
+  };
   bot.core = createBotCore({
     store,
     corpus,
-    answerer: createExtractiveAnswerer({ corpus }),
+    answerer,
     digests,
     clock,
     logger: silentLogger,

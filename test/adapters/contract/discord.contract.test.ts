@@ -75,7 +75,10 @@ async function startDiscordHarness(): Promise<ChatHarness> {
   /** The bot's answer posted in channel `where` (a thread or the channel) after request `after`; an edited placeholder counts as its final text. */
   const answerIn = async (where: string, after: number, match: (r: RecordedRequest) => boolean = () => true): Promise<RecordedRequest[]> => {
     const isPost = (r: RecordedRequest) => r.seq > after && r.method === 'POST' && r.path === `/channels/${where}/messages` && match(r);
-    await fake.rest.waitFor(isPost, 8000, `an answer in ${where}`);
+    const first = await fake.rest.waitFor(isPost, 8000, `an answer in ${where}`);
+    const isEdit = (r: RecordedRequest) => r.seq > after && r.method === 'PATCH' && r.path.startsWith(`/channels/${where}/messages/`);
+    // A placeholder ("⏳ …") is followed by the edit that turns it into the answer.
+    if (String(first.body?.content ?? '').startsWith('⏳')) await fake.rest.waitFor(isEdit, 8000, `the edit of the placeholder in ${where}`);
     return settled((r) => r.seq > after && (isPost(r) || (r.method === 'PATCH' && r.path.startsWith(`/channels/${where}/messages/`))));
   };
   const lastSeq = () => fake.rest.requests.at(-1)?.seq ?? 0;
