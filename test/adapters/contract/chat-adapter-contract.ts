@@ -74,7 +74,8 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       } else {
         // First-subscriber rule: nobody is named admin, so subscribing a fresh channel makes you its admin.
         expect(first.text).toContain('Subscribed');
-        await h.bot.store.deleteSubscription(h.channel.key);
+        expect((await h.command('unsubscribe', 'member')).text).not.toMatch(/only a channel admin/i);
+        expect(await h.bot.store.getSubscription(h.channel.key)).toBeUndefined();
         await subscribe();
       }
       const refused = await h.command('size 4', 'member');
@@ -96,6 +97,9 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       const reply = await h.command('search recurrent memory', 'member');
       expect(reply.text).toContain(MEMORY.title);
       expect(reply.text).not.toContain(VIDEO.title);
+      const hostile = await h.command('search attention everyone bold', 'member');
+      expect(hostile.text).toContain(HOSTILE.links.abs);
+      for (const m of hostile.messages) h.expectInert(m, HOSTILE_TITLE);
     });
 
     it('a digest reaches the channel: header first, then each paper in rank order, in its own thread', async () => {
@@ -139,6 +143,11 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect(answer.text).toContain('BABILong');
       expect(answer.private).toBe(false);
       expect(await h.bot.store.getTurns(refs[1]!.key)).toHaveLength(2);
+      // Answers cite the paper by title: a hostile one stays inert there too.
+      const cited = await h.ask(refs[4]!, 4, 'Which dataset do they evaluate the merged adapters on?');
+      expect(cited.threadId).toBe(refs[4]!.threadId);
+      expect(cited.text).toContain(HOSTILE.links.abs);
+      h.expectInert(cited, HOSTILE_TITLE);
     });
 
     it('a slow answer shows a placeholder in the thread at once, then the answer replaces it', async () => {
