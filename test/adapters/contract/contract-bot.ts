@@ -56,71 +56,41 @@ export interface ContractBot {
   close(): Promise<void>;
 }
 
+/** `store` whose next subscription read fails like an unreachable database once `fail()` is called. */
+function failableStore(real: BotStore): { store: BotStore; fail: () => void } {
+  let failNext = false;
+  // Only getSubscription is intercepted; every other member is the real store's.
+  const store = new Proxy(real, {
+    get(target, prop, receiver) {
+      if (prop === 'getSubscription') {
+        return async (key: string) => {
+          if (!failNext) return target.getSubscription(key);
+          failNext = false;
+          throw new Error(`connect ECONNREFUSED postgres://paperbot:${STORE_SECRET}@db.internal:5432/paperbot`);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store, fail: () => (failNext = true) };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const card = (p: Paper) => ({ ...paperCard(p), why: 'matches your interests' });
+
 /** Opens the store and corpus in a fresh temp directory and builds the core over them. */
 export async function startContractBot(): Promise<ContractBot> {
   const dir = mkdtempSync(join(tmpdir(), 'paperbot-contract-'));
   const realStore = await createBotStore(`sqlite://${join(dir, 'paperbot.sqlite')}`, silentLogger);
   const corpus = await openCorpus(`sqlite://${join(dir, 'papers.sqlite')}`);
   await corpus.upsertPapers([...CORPUS_PAPERS]);
-  let failRead = false;
-  // Only getSubscription is intercepted; every other member is the real store's.
-  const store = new Proxy(realStore, {
-    get(target, prop, receiver) {
-      if (prop === 'getSubscription') {
-        return async (key: string) => {
-          if (failRead) {
-            failRead = false;
-            throw new Error(`connect ECONNREFUSED postgres://paperbot:${STORE_SECRET}@db.internal:5432/paperbot`);
-          }
-          return target.getSubscription(key);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as BotStore;
-  const clock = systemClock;
-  const bot: ContractBot = {
-    core: undefined as unknown as BotCore,
-    store,
-    corpus,
-    previewDelayMs: 0,
-    answerDelayMs: 0,
-    failNextSubscriptionRead: () => {
-      failRead = true;
-    },
-    async postDigest(adapter, channel, papers = CORPUS_PAPERS) {
-      const sub = await realStore.getSubscription(channel.key);
-      if (!sub) throw new Error(`contract: subscribe ${channel.key} before posting a digest`);
-      const digest: Digest = {
-        date: new Date().toISOString().slice(0, 10),
-        channelKey: channel.key,
-        interests: sub.interests,
-        totalNew: papers.length,
-        items: papers.map((p) => ({ ...paperCard(p), why: 'matches your interests' })),
-        notes: [],
-      };
-      const result = await postDigest({ store, adapter, sub, digest, logger: silentLogger, clock });
-      const run = await loadRun(store.kv, channel.key, digest.date);
-      return { result, refs: (run?.refs ?? []).filter((r): r is ThreadRef => Boolean(r)), digest };
-    },
-    async close() {
-      await realStore.close();
-      await corpus.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const { store, fail } = failableStore(realStore);
+  // The ports below read the delays from `bot` when called, so a case can change them at any time.
   const digests: DigestPreviewer = {
     async preview(sub) {
       if (bot.previewDelayMs) await sleep(bot.previewDelayMs);
-      return {
-        date: new Date().toISOString().slice(0, 10),
-        channelKey: sub.channel.key,
-        interests: sub.interests,
-        totalNew: 2,
-        items: [MEMORY, LORA].map((p) => ({ ...paperCard(p), why: 'matches your interests' })),
-        notes: [],
-      };
+      return { date: today(), channelKey: sub.channel.key, interests: sub.interests, totalNew: 2, items: [MEMORY, LORA].map(card), notes: [] };
     },
   };
   const extractive = createExtractiveAnswerer({ corpus });
@@ -131,16 +101,37 @@ export async function startContractBot(): Promise<ContractBot> {
     },
     askCorpus: (question) => extractive.askCorpus(question),
   };
-  bot.core = createBotCore({
+  const core = createBotCore({
     store,
     corpus,
     answerer,
     digests,
-    clock,
+    clock: systemClock,
     logger: silentLogger,
     defaults: { interests: 'language models', sources: ['hf'], size: 5, threshold: 0.1, time: '09:00', tz: 'UTC', days: [1, 2, 3, 4, 5] },
     llmConfigured: false,
   });
+  const bot: ContractBot = {
+    core,
+    store,
+    corpus,
+    previewDelayMs: 0,
+    answerDelayMs: 0,
+    failNextSubscriptionRead: fail,
+    async postDigest(adapter, channel, papers = CORPUS_PAPERS) {
+      const sub = await realStore.getSubscription(channel.key);
+      if (!sub) throw new Error(`contract: subscribe ${channel.key} before posting a digest`);
+      const digest: Digest = { date: today(), channelKey: channel.key, interests: sub.interests, totalNew: papers.length, items: papers.map(card), notes: [] };
+      const result = await postDigest({ store, adapter, sub, digest, logger: silentLogger, clock: systemClock });
+      const run = await loadRun(store.kv, channel.key, digest.date);
+      return { result, refs: (run?.refs ?? []).filter((r): r is ThreadRef => Boolean(r)), digest };
+    },
+    async close() {
+      await realStore.close();
+      await corpus.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
   return bot;
 }
 
