@@ -1,5 +1,5 @@
 import type { FeedbackEvent } from '../types.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from '../commands/deps.js';
 
 /** Most example papers a 👍 keeps per channel; past it the oldest example makes room. */
 const MAX_LIKES = 50;

@@ -1,5 +1,5 @@
 // `paperbot digest --post slack:<id>|discord:<id>`: one channel's digest, posted now.
-import type { Config } from '../config.js';
+import type { Config } from '../types.js';
 import { createChatAdapter, defaultSubscription } from '../main.js';
 import { parseChannelTarget } from '../platforms.js';
 import { prepareDigest } from '../digest/prepare-digest.js';

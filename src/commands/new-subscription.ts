@@ -1,5 +1,5 @@
 import type { ChannelRef, Subscription } from '../types.js';
-import type { BotDefaults } from '../bot/deps.js';
+import type { BotDefaults } from './deps.js';
 
 /**
  * A subscription with the configured defaults. `tz` (the user's zone, when the platform reports a

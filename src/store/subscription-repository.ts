@@ -5,7 +5,7 @@ import type { Store, SubscriptionPatch, SubscriptionRepository } from '../ports.
 import type { Subscription } from '../types.js';
 import { orderNow, type Records } from './records.js';
 import { fromFields, toFields } from './record-codec.js';
-import * as keys from './keys.js';
+import * as keys from '../store-keys.js';
 
 /** SubscriptionRepository over atomic records; `kv` is read once for subscriptions kept by older versions. */
 export class StoreSubscriptionRepository implements SubscriptionRepository {
