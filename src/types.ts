@@ -290,6 +290,11 @@ export interface ThreadMessage {
   text: string;
   user: UserRef;
   mentionsBot: boolean;
+  /**
+   * True when the message is in no thread at all (a mention in the channel itself; `thread` is then
+   * the thread an answer would start under it). The core answers such a mention with a short hint.
+   */
+  outsideThread?: boolean;
 }
 
 /** A 👍/👎 on a message the bot posted (`message` is the ref returned by `post`). */
