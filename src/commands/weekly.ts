@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Command, CommandContext } from './command.js';
 import type { Outbound, Subscription } from '../types.js';
 import { channelProfile } from '../rank/channel-profile.js';
@@ -14,17 +15,11 @@ export const WEEK_DAYS = 7;
 /** What a card of a paper this channel was already shown says before its rank reason. */
 export const POSTED_HERE = 'already posted here';
 
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Ranks the corpus's papers of the week for `sub` as its digest would, posted ones marked. */
 async function bestOfWeek(ctx: CommandContext, sub: Subscription): Promise<Outbound> {
   const { corpus, store } = ctx.deps;
   const until = localDate(ctx.now, sub.schedule.tz);
-  const since = daysBefore(until, WEEK_DAYS - 1);
+  const since = DateTime.fromISO(until, { zone: 'utc' }).minus({ days: WEEK_DAYS - 1 }).toISODate()!;
   const week = await corpus.papersListedBetween(since, until);
   if (week.length === 0) {
     return textReply(`No stored paper was listed from ${since} to ${until}, so there is no week to rank yet: papers are stored as digests (or \`paperbot ingest\`) fetch them.`, true);
