@@ -140,8 +140,9 @@ export interface Subscription {
   /** Followed author names. */
   follow: string[];
   /**
-   * Example papers (arXiv ids) from `/papers like` and 👍: ranking prefers papers like them, and
-   * they are never shown in a digest. Absent in subscriptions saved before examples existed.
+   * Example papers (arXiv ids) from `/papers like` and 👍, earliest added first: ranking prefers
+   * papers like them, and they are never shown in a digest. The store keeps them as a set of their
+   * own: change them with BotStore.addExamples/removeExamples (updateSubscription ignores them).
    */
   likes?: string[];
   /** Source names (PAPERBOT_SOURCES syntax). Empty = the configured default. */
