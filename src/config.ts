@@ -2,14 +2,14 @@
 // The core's variables are here; each chat platform reads its own (adapters/<name>/env.ts)
 // when the registry asks it to.
 import { z } from 'zod';
-import { redact, registerSecrets } from './ops/redact.js';
-import { secretValues } from './ops/secret-values.js';
+import { redact, registerSecrets } from './redact.js';
+import { secretValues } from './secret-values.js';
 import { ConfigError } from './errors.js';
 import { splitList } from './split-list.js';
 import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
 import { ENV_KIT, opt, positiveInt, readEnvShape, url, type Env } from './env-schema.js';
 import { PLATFORMS } from './platforms.js';
-import type { PlatformName } from './types.js';
+import type { Config, PlatformName } from './types.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -56,46 +56,6 @@ const CORE_ENV = {
   // serve's HTTP port (/healthz, and Slack's HTTP mode)
   PORT: opt(z.coerce.number().int().min(0).max(65535)),
 };
-
-/** How paperbot talks to an OpenAI-compatible server; absent when no key is configured. */
-export interface LlmConfig {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  summaryModel: string;
-  embeddingModel?: string;
-  dailyTokenBudget?: number;
-  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
-  questionBudgetShare?: number;
-  timeoutMs: number;
-  shortlistSize: number;
-}
-
-/** Typed, frozen configuration. Build it with readConfig(). */
-export interface Config {
-  sources: string[];
-  interests: string;
-  digestSize: number;
-  threshold: number;
-  digestTime: string;
-  tz: string;
-  logLevel: string;
-  urls: { hf: string; arxivApi: string; arxivRss: string; arxivHtml: string; arxivPdf: string };
-  /** Largest PDF read for a full text (PAPERBOT_PDF_MAX_BYTES, default 25 MB). */
-  pdfMaxBytes: number;
-  /** How long a question may take before the bot says it ran out of time (default 30 s). */
-  answerTimeoutMs: number;
-  arxivDelayMs: number;
-  httpTimeoutMs: number;
-  storeUrl: string;
-  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
-  corpusUrl: string;
-  llm?: LlmConfig;
-  /** Each turned-on chat platform's settings, by platform name (its descriptor reads them back). */
-  platforms: Readonly<Record<PlatformName, unknown>>;
-  /** serve's HTTP port (PORT, default 3000). */
-  port: number;
-}
 
 /** The fix to suggest for each variable, shown next to validation errors. */
 const HINTS: Record<string, string> = {

@@ -1,7 +1,6 @@
 // Composition root: config → ports → core. With src/platforms.ts (the platform registry), the only module in src/ that may import adapters/.
-import type { Config } from './config.js';
 import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup, PaperSource } from './ports.js';
-import type { ChannelRef } from './types.js';
+import type { ChannelRef, Config } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createBotStore } from './store/index.js';
@@ -21,7 +20,7 @@ import { sinceDate } from './scheduler/schedule.js';
 import { quietReason as arxivQuietReason } from './scheduler/arxiv-calendar.js';
 import { platformNamed } from './platforms.js';
 import { subscriptionDefaults } from './new-subscription.js';
-import { eventSeen, TTL } from './store/keys.js';
+import { eventSeen, TTL } from './store-keys.js';
 import { errorMessage } from './errors.js';
 import type { ChatAdapter, HttpRoute, PlatformContext, PlatformDescriptor } from './ports.js';
 
@@ -94,7 +93,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const lookup = createArxivLookup(sourceDeps);
   // The model client (openai) is loaded only when a model is configured.
   const llm = config.llm ? (await import('./llm/index.js')).createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch, clock }) : undefined;
-  const newModelStages = llm ? () => llm.createStages() : undefined;
+  const modelStagesFor = llm ? (await import('./digest/model-stages.js')).modelStagesFor : undefined;
+  const newModelStages = llm && modelStagesFor ? () => modelStagesFor(llm) : undefined;
   const digestDeps: DigestDeps = {
     store,
     corpus,
@@ -129,7 +129,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
   });
   const answerer = llm
-    ? llm.createAnswerer({ corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
+    ? (await import('./qa/llm-answerer.js')).llmAnswererFor(llm, { corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
     : createExtractiveAnswerer({ corpus, fullTexts });
   const core = createBotCore({
     store,

@@ -1,7 +1,7 @@
 // The one subscription factory: `/papers subscribe`, `/papers today` in a fresh channel, the CLI's
 // terminal and `--post` digests and the console chat all start a channel from the same defaults.
-import type { Config } from './config.js';
-import type { BotDefaults } from './bot/deps.js';
+import type { Config } from './types.js';
+import type { BotDefaults } from './types.js';
 import type { ChannelRef, Subscription, Weekday } from './types.js';
 
 /** Weekdays Monday–Friday, the default digest days. */

@@ -1,8 +1,7 @@
 // Serve mode's composition: app + chat adapters + scheduler + health endpoint + graceful shutdown.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from './config.js';
 import type { ChatAdapter, Clock, Logger } from './ports.js';
-import type { PlatformName } from './types.js';
+import type { Config, PlatformName } from './types.js';
 import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
@@ -15,11 +14,11 @@ import {
   createAdapterStates,
   healthCheckFrom,
   installShutdown,
-  redactingDestination,
-  secretValues,
   startHealthServer,
   type HealthServer,
 } from './ops/index.js';
+import { redactingDestination } from './redact.js';
+import { secretValues } from './secret-values.js';
 
 /** A running serve process. */
 export interface ServeHandle {

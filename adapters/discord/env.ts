@@ -1,7 +1,7 @@
 // Discord's environment variables: their validation and the settings the adapter and
 // `discord-register` are created from. readConfig calls readDiscordEnv through the Discord
 // descriptor, handing it zod (so loading the descriptor loads no validation library).
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/types.js';
 import type { PlatformEnvRead } from '../../src/ports.js';
 import type { Env, EnvKit } from '../../src/env-schema.js';
 

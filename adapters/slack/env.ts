@@ -1,7 +1,7 @@
 // Slack's environment variables: their validation, the Socket-Mode/HTTP-mode rule and the settings
 // the adapter is created from. readConfig calls readSlackEnv through the Slack descriptor, handing
 // it zod (so loading the descriptor loads no validation library).
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/types.js';
 import type { PlatformEnvRead } from '../../src/ports.js';
 import type { Env, EnvKit } from '../../src/env-schema.js';
 

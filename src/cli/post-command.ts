@@ -1,5 +1,5 @@
 // `paperbot digest --post slack:<id>|discord:<id>`: one channel's digest, posted now.
-import type { Config } from '../config.js';
+import type { Config } from '../types.js';
 import { createChatAdapter } from '../main.js';
 import { newSubscription, subscriptionDefaults } from '../new-subscription.js';
 import { parseChannelTarget } from '../platforms.js';
