@@ -141,7 +141,8 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     clock: app.clock,
     logger,
   });
-  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger, runChannel });
+  // Only channels of the platforms connected here: the console's belong to `paperbot chat`.
+  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger, runChannel, options: { platforms: platforms.map((p) => p.name) } });
 
   let resolveFinished!: (code: number) => void;
   const finished = new Promise<number>((resolve) => (resolveFinished = resolve));

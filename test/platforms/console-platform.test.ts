@@ -6,6 +6,11 @@ import { configuredPlatforms, parseChannelTarget, platformNamed } from '../../sr
 import { readConfig } from '../../src/config.js';
 import { startServe } from '../../src/serve.js';
 import { ConfigError } from '../../src/errors.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadRun } from '../../src/digest/run-state.js';
+import { newSubscription, subscriptionDefaults } from '../../src/new-subscription.js';
+import { startFakeSlackApi } from '../fakes/fake-slack-api.js';
+import type { Weekday } from '../../src/types.js';
 
 const SOURCE = `file:${fixture('hf-daily-papers-2026-06-12.json')}`;
 
@@ -54,4 +59,29 @@ describe('the console platform', () => {
       new ConfigError('serve needs a chat platform: set SLACK_BOT_TOKEN (slack) and/or DISCORD_TOKEN (discord); see README'),
     );
   });
+});
+
+describe('serve and the console on one store', () => {
+  it("serve posts its platforms' due digests and leaves the console's to `paperbot chat`", async () => {
+    const slack = await startFakeSlackApi();
+    const env = await offlineEnv({ PAPERBOT_SOURCES: SOURCE, SLACK_BOT_TOKEN: 'xoxb-console-store', SLACK_SIGNING_SECRET: 'console-store-secret', SLACK_API_URL: slack.apiUrl, PORT: '0' });
+    const clock = new ManualClock('2026-06-12T00:00:00Z');
+    const handle = await startServe(readConfig(env), { clock, exit: () => {}, signals: [], stderr: { write: () => true } });
+    try {
+      const everyDay = { time: '09:00', tz: 'UTC', days: [1, 2, 3, 4, 5, 6, 7] as Weekday[] };
+      const defaults = subscriptionDefaults(handle.app.config);
+      for (const target of ['slack:C1', 'console:terminal']) {
+        const sub = newSubscription(parseChannelTarget(target, '--post').channel, defaults, { now: clock.now() });
+        await handle.app.store.saveSubscription({ ...sub, schedule: everyDay });
+      }
+      clock.set('2026-06-12T09:00:30Z');
+      const report = await handle.scheduler.tick();
+      expect(report.due).toEqual(['slack:C1']);
+      expect((await loadRun(handle.app.store.kv, 'slack:C1', '2026-06-12'))?.status).toBe('done');
+      expect(await loadRun(handle.app.store.kv, 'console:terminal', '2026-06-12')).toBeUndefined();
+    } finally {
+      await handle.shutdown('test done');
+      await slack.close();
+    }
+  }, 30_000);
 });
