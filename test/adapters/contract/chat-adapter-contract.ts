@@ -201,6 +201,15 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect((await h.command('settings', 'member')).text).toContain(INTERESTS);
     });
 
+    it('a command that crashes past the core\'s own error handling still gets a polite reply without the error text', async () => {
+      h.bot.crashNextCommand();
+      const reply = await h.command('settings', 'member');
+      expect(reply.text).toMatch(/sorry|try again/i);
+      const wire = reply.messages.map((m) => m.raw).join('\n');
+      for (const leak of [STORE_SECRET, 'invariant', 'db.internal', 'postgres://']) expect(wire).not.toContain(leak);
+      expect((await h.command('help', 'member')).text).toContain('subscribe');
+    });
+
     it('a slow command is acknowledged within the platform\'s deadline and answered later', async () => {
       const deadline = h.capabilities.ackDeadlineMs;
       h.bot.previewDelayMs = (deadline ?? 0) + 400;
