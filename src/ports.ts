@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { Config } from './config.js';
 import type {
   ChannelRef,
   Citation,
+  Config,
   Digest,
   CommandInvocation,
   Feedback,
@@ -123,7 +123,7 @@ export interface Sampling {
 
 // ============================================================================ State
 
-/** Key-value state. Keys come only from src/store/keys.ts. */
+/** Key-value state. Keys come only from src/store-keys.ts. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<Array<T | undefined>>;

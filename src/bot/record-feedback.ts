@@ -1,5 +1,5 @@
 import type { FeedbackEvent } from '../types.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from '../commands/deps.js';
 
 /**
  * Keeps the channel's example papers in step with its votes: a paper with a 👍 is an example,

@@ -1,6 +1,6 @@
 import type { Logger } from '../ports.js';
 import type { CommandInvocation, Outbound, Subscription } from '../types.js';
-import type { BotDeps } from '../bot/deps.js';
+import type { BotDeps } from './deps.js';
 import type { ArgSpec, ArgValue } from './arguments.js';
 
 /**

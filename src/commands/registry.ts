@@ -3,7 +3,7 @@
 // validates arguments and dispatches through dispatchCommand.
 import type { CommandInvocation, Outbound } from '../types.js';
 import type { Logger } from '../ports.js';
-import type { BotDeps } from '../bot/deps.js';
+import type { BotDeps } from './deps.js';
 import type { Command, CommandContext, CommandInfo } from './command.js';
 import { InputError, errorMessage } from '../errors.js';
 import { help } from './help.js';

@@ -5,8 +5,8 @@ import { channelProfile } from '../rank/channel-profile.js';
 import { rankWithCorpus } from '../rank/rank-with-corpus.js';
 import { isShowable } from '../digest/build-digest.js';
 import { localDate } from '../dates.js';
-import { isRefusal, refusalText } from '../bot/rate-limit.js';
-import { newSubscription } from './new-subscription.js';
+import { isRefusal, refusalText } from '../limits/rate-limit.js';
+import { newSubscription } from '../new-subscription.js';
 import { paperCard } from './paper-card.js';
 import { textReply } from './replies.js';
 

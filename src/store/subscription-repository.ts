@@ -8,7 +8,7 @@ import { MAX_EXAMPLE_PAPERS } from '../ports.js';
 import type { Subscription } from '../types.js';
 import { orderNow, type Records } from './records.js';
 import { fromFields, toFields } from './record-codec.js';
-import * as keys from './keys.js';
+import * as keys from '../store-keys.js';
 
 /** The hash field where versions before the example set kept the examples as one JSON list. */
 const LEGACY_LIKES_FIELD = 'likes';

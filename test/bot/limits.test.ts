@@ -1,9 +1,9 @@
-// Expensive work is limited per user and bounded overall (src/bot/rate-limit.ts), and unknown-id
-// lookups coalesce, batch and refuse past a small queue (src/bot/coalesced-lookup.ts), all
+// Expensive work is limited per user and bounded overall (src/limits/rate-limit.ts), and unknown-id
+// lookups coalesce, batch and refuse past a small queue (src/limits/coalesced-lookup.ts), all
 // through BotCore with the fake chat adapter.
 import { describe, expect, it } from 'vitest';
 import { makeBot, FakeLookup } from './harness.js';
-import { createExpensiveWork } from '../../src/bot/rate-limit.js';
+import { createExpensiveWork } from '../../src/limits/rate-limit.js';
 import type { DigestPreviewer } from '../../src/ports.js';
 import type { Outbound, Paper } from '../../src/types.js';
 import { REMOTE } from './sample-papers.js';

@@ -1,7 +1,7 @@
 // The BotStore contract: every backend must pass it. Call botStoreContract() from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_EXAMPLE_PAPERS, type BotStore, type Store, type SubscriptionPatch } from '../../src/ports.js';
-import * as storeKeys from '../../src/store/keys.js';
+import * as storeKeys from '../../src/store-keys.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { newRun, planRunIfAbsent, loadRun } from '../../src/digest/run-state.js';
