@@ -1,6 +1,5 @@
-import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
+import type { Answerer, BotStore, Clock, DigestPreviewer, ExpensiveWork, Logger, PaperCorpus, PaperLookup } from '../ports.js';
 import type { Weekday } from '../types.js';
-import type { ExpensiveWork } from '../limits/rate-limit.js';
 
 /** Settings a new subscription starts from (from Config). */
 export interface BotDefaults {
