@@ -192,8 +192,14 @@ export interface LockService {
   releaseAll(): Promise<void>;
 }
 
-/** Settings to change on a subscription; a property given as undefined is removed. */
-export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel'>]?: Subscription[K] | undefined };
+/**
+ * Settings to change on a subscription; a property given as undefined is removed. Example papers
+ * (`likes`) are not settings: they change one by one (addExamples, removeExamples).
+ */
+export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel' | 'likes'>]?: Subscription[K] | undefined };
+
+/** Most example papers a channel keeps; adding past it drops the earliest added, atomically. */
+export const MAX_EXAMPLE_PAPERS = 50;
 
 /** Per-channel subscriptions. Every write is atomic across processes sharing the store. */
 export interface SubscriptionRepository {
@@ -205,6 +211,14 @@ export interface SubscriptionRepository {
    * stick. Resolves the stored result, or undefined (nothing written) when not subscribed.
    */
   updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
+  /**
+   * Adds example papers to the channel's set, one atomic step per call: concurrent additions all
+   * stick, an id already there keeps its place, and past MAX_EXAMPLE_PAPERS the earliest added go.
+   */
+  addExamples(channelKey: string, paperIds: string[]): Promise<void>;
+  /** Removes example papers from the channel's set, each on its own (no error when absent). */
+  removeExamples(channelKey: string, paperIds: string[]): Promise<void>;
+  /** Removes the subscription and its example papers. */
   deleteSubscription(channelKey: string): Promise<void>;
   listSubscriptions(): Promise<Subscription[]>;
 }

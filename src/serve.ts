@@ -7,7 +7,7 @@ import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
 import { configuredPlatforms, PLATFORMS } from './platforms.js';
 import { ingest, prepareDigest } from './digest/prepare-digest.js';
-import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type Scheduler } from './scheduler/index.js';
+import { createChannelRunner, createScheduler, createStoreLocks, type Scheduler } from './scheduler/index.js';
 import { createSourceLocks } from './scheduler/source-locks.js';
 import { createCorpusFeed, type CorpusFeed } from './scheduler/corpus-feed.js';
 import {
@@ -66,7 +66,6 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   const logger =
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
   const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
-  app.digestDeps.quietReason = quietReason;
   const locks = createStoreLocks(app.store.kv);
   app.digestDeps.sourceLock = createSourceLocks(locks);
   const feed = createCorpusFeed({

@@ -140,8 +140,9 @@ export interface Subscription {
   /** Followed author names. */
   follow: string[];
   /**
-   * Example papers (arXiv ids) from `/papers like` and 👍: ranking prefers papers like them, and
-   * they are never shown in a digest. Absent in subscriptions saved before examples existed.
+   * Example papers (arXiv ids) from `/papers like` and 👍, earliest added first: ranking prefers
+   * papers like them, and they are never shown in a digest. The store keeps them as a set of their
+   * own: change them with BotStore.addExamples/removeExamples (updateSubscription ignores them).
    */
   likes?: string[];
   /** Source names (PAPERBOT_SOURCES syntax). Empty = the configured default. */
@@ -290,6 +291,11 @@ export interface ThreadMessage {
   text: string;
   user: UserRef;
   mentionsBot: boolean;
+  /**
+   * True when the message is in no thread at all (a mention in the channel itself; `thread` is then
+   * the thread an answer would start under it). The core answers such a mention with a short hint.
+   */
+  outsideThread?: boolean;
 }
 
 /** A 👍/👎 on a message the bot posted (`message` is the ref returned by `post`). */
@@ -368,4 +374,18 @@ export interface Config {
     guildId?: string;
   };
   port: number;
+}
+
+/** Settings a new subscription starts from (from Config). */
+export interface BotDefaults {
+  interests: string;
+  /** Source names used when a subscription lists none. */
+  sources: string[];
+  size: number;
+  threshold: number;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** IANA zone used when the adapter does not report the user's zone. */
+  tz: string;
+  days: Weekday[];
 }

@@ -1,5 +1,5 @@
 import type { BotCore, ThreadProgress } from '../ports.js';
-import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage, ThreadRef } from '../types.js';
+import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage } from '../types.js';
 import type { BotDeps } from '../commands/deps.js';
 import { errorMessage } from '../errors.js';
 import { dispatchCommand, splitInvocation } from '../commands/registry.js';
@@ -8,14 +8,10 @@ import { recordFeedback } from './record-feedback.js';
 import { userMessageFor } from './error-reply.js';
 import { createExpensiveWork, isRefusal, refusalText } from '../limits/rate-limit.js';
 import { coalescedLookup } from '../limits/coalesced-lookup.js';
+import { channelKeyOf } from '../channel-refs.js';
 
 /** Commands whose every run is expensive (a preview ranks a whole day; ask searches and calls the model). */
 const EXPENSIVE_COMMANDS = new Set(['today', 'ask']);
-
-/** "{platform}:{channelId}" of a thread or message ref (its own key names the thread). */
-function channelKeyOf(ref: ThreadRef): string {
-  return `${ref.platform}:${ref.channelId}`;
-}
 
 /**
  * The platform-neutral bot: commands go through the registry, thread messages to the answerer,

@@ -1,19 +1,5 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, ExpensiveWork, Logger, PaperCorpus, PaperLookup } from '../ports.js';
-import type { Weekday } from '../types.js';
-
-/** Settings a new subscription starts from (from Config). */
-export interface BotDefaults {
-  interests: string;
-  /** Source names used when a subscription lists none. */
-  sources: string[];
-  size: number;
-  threshold: number;
-  /** "HH:MM", 24-hour. */
-  time: string;
-  /** IANA zone used when the adapter does not report the user's zone. */
-  tz: string;
-  days: Weekday[];
-}
+import type { BotDefaults } from '../types.js';
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {

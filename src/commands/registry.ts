@@ -8,6 +8,7 @@ import type { Command, CommandContext, CommandInfo } from './command.js';
 import { InputError, errorMessage } from '../errors.js';
 import { help } from './help.js';
 import { today } from './today.js';
+import { weekly } from './weekly.js';
 import { paper } from './paper.js';
 import { search } from './search.js';
 import { ask } from './ask.js';
@@ -38,6 +39,7 @@ import { parseArgument } from './arguments.js';
 export const COMMANDS: readonly Command[] = [
   help,
   today,
+  weekly,
   paper,
   search,
   ask,

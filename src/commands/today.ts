@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { newSubscription } from './new-subscription.js';
+import { newSubscription } from '../new-subscription.js';
 import { loadRun } from '../digest/run-state.js';
 import { localDate } from '../dates.js';
 import type { Digest } from '../types.js';

@@ -1,6 +1,7 @@
 // The words of a typed query, shared by every corpus backend: letters and digits only, so no
-// query text can reach a database's query syntax.
-import { STOP_WORDS } from '../search/stopwords.js';
+// query text can reach a database's query syntax. Unstemmed, because each database stems the
+// words it indexed its own way.
+import { isStopWord, words } from '../text/analyze.js';
 
 /** Most words a query contributes: longer queries are pasted abstracts, not searches. */
 export const MAX_QUERY_WORDS = 16;
@@ -10,7 +11,7 @@ export const MAX_QUERY_WORDS = 16;
  * duplicates, in order. Stop words are dropped unless the query has nothing else.
  */
 export function queryWords(text: string): string[] {
-  const all = [...new Set(text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
-  const content = all.filter((w) => !STOP_WORDS.has(w));
+  const all = [...new Set(words(text, { keepAccents: true }))];
+  const content = all.filter((w) => !isStopWord(w));
   return (content.length ? content : all).slice(0, MAX_QUERY_WORDS);
 }

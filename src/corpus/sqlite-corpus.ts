@@ -9,6 +9,7 @@ import type { Paper } from '../types.js';
 import { canonicalPaper, catalogDate, mergePaper } from './merge.js';
 import { chunkSections } from './chunk.js';
 import { queryWords } from './fts-words.js';
+import { words as wordsOf } from '../text/analyze.js';
 import { allWords, anyWord, paperToken } from './sqlite/fts-query.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
 import { sqliteFailure } from './sqlite/sqlite-failure.js';
@@ -263,7 +264,7 @@ export class SqliteCorpus implements PaperCorpus {
       );
       const df = new Map<string, number>();
       for (const word of new Set(words)) {
-        const tokens = word.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        const tokens = wordsOf(word, { keepAccents: true });
         if (tokens.length === 0) continue;
         df.set(word, count.get(`"${tokens.join(' ')}"`, cap)?.n ?? 0);
       }

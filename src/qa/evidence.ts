@@ -5,7 +5,7 @@ import type { Paper } from '../types.js';
 import { approxTokens } from '../llm/tokens.js';
 import { block, clip } from '../llm/untrusted.js';
 import { splitSentences } from '../digest/tldr.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../text/analyze.js';
 import { readInFull, type ReadPaper } from './read-papers.js';
 import { headingPath, sectionLabel, type SectionRef } from './sections.js';
 import { orderBySimilarity, type ChunkEmbeddings } from './embed-chunks.js';
@@ -58,7 +58,7 @@ function chunksOf(r: ReadPaper, n: number): EvidenceChunk[] {
 
 /** Scores chunks by the rare question words they contain (inverse chunk frequency), best first. */
 function rankChunks(terms: Set<string>, chunks: EvidenceChunk[]): Array<{ chunk: EvidenceChunk; score: number }> {
-  const termSets = chunks.map((c) => contentTerms(`${c.section ? headingPath(c.section) : ''} ${c.text}`));
+  const termSets = chunks.map((c) => contentTerms(`${c.section ? headingPath(c.section) : ''} ${c.text}`, { dropGeneric: true }));
   const df = new Map<string, number>();
   for (const set of termSets) for (const t of terms) if (set.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
   return chunks
@@ -105,7 +105,7 @@ async function fuseWithEmbeddings(question: string, lexical: Array<{ chunk: Evid
 export async function gatherEvidence(question: string, read: ReadPaper[], options: EvidenceOptions = {}): Promise<EvidenceChunk[]> {
   const budget = options.budgetTokens ?? DEFAULT_EVIDENCE_TOKENS;
   const all = read.flatMap((r, i) => chunksOf(r, i + 1));
-  const terms = contentTerms(question);
+  const terms = contentTerms(question, { dropGeneric: true });
   const lexical = rankChunks(terms, all);
   let ranked = lexical.filter((r) => r.score > 0).map((r) => r.chunk);
   if (options.embeddings && all.length) {

@@ -3,7 +3,7 @@
 // Below the relevance floor it says it found nothing rather than quote unrelated sentences.
 import type { Answer, Answerer, FullTexts, PaperCorpus } from '../ports.js';
 import type { Paper, ThreadTurn } from '../types.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../text/analyze.js';
 import { ABSTRACT_FLOOR, FULL_TEXT_FLOOR, bestSentences, scoreCandidates, type ScoredSentence } from './pick-sentences.js';
 import { abstractOnlyReason, readInFull, readPapers, sentencesOf, type ReadPaper } from './read-papers.js';
 import { CitationList } from './sections.js';
@@ -33,10 +33,10 @@ function quote(text: string): string {
 
 /** The question's terms; a follow-up without content words ("and why?") borrows the previous question's. */
 function questionTerms(question: string, history: ThreadTurn[]): Set<string> {
-  const terms = contentTerms(question);
+  const terms = contentTerms(question, { dropGeneric: true });
   if (terms.size > 0) return terms;
   const previous = [...history].reverse().find((t) => t.role === 'user');
-  return previous ? contentTerms(previous.text) : terms;
+  return previous ? contentTerms(previous.text, { dropGeneric: true }) : terms;
 }
 
 /** Best sentences over what was read: full texts use the stricter floor. */
@@ -104,7 +104,7 @@ export function createExtractiveAnswerer(deps: ExtractiveAnswererDeps): Answerer
           return fullText ? { paper, fullText } : { paper };
         }),
       );
-      const terms = contentTerms(question);
+      const terms = contentTerms(question, { dropGeneric: true });
       // The best relevant sentence of each paper, so one long paper does not crowd out the others.
       const picked = read.flatMap((r) => pick(terms, [r], 1));
       if (picked.length === 0) return { text: none, citations: [], extractive: true };

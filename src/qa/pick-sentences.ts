@@ -1,6 +1,6 @@
 import type { Paper } from '../types.js';
 import { splitSentences } from '../digest/tldr.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../text/analyze.js';
 import type { SectionRef } from './sections.js';
 
 /** A sentence of a paper (abstract or full-text section) with its relevance to a question. */
@@ -50,7 +50,7 @@ export function abstractSentences(papers: Paper[]): CandidateSentence[] {
 export function scoreCandidates(question: Set<string>, candidates: CandidateSentence[], floor: RelevanceFloor): ScoredSentence[] {
   // A sentence also carries its section's heading words: "what are the limitations?" is answered
   // by the Limitations section even when its sentences never say "limitation".
-  const all = candidates.map((c, position) => ({ ...c, position, terms: contentTerms(`${c.text} ${c.section?.headings.join(' ') ?? ''}`) }));
+  const all = candidates.map((c, position) => ({ ...c, position, terms: contentTerms(`${c.text} ${c.section?.headings.join(' ') ?? ''}`, { dropGeneric: true }) }));
   if (question.size === 0 || all.length === 0) return [];
   const df = new Map<string, number>();
   for (const s of all) for (const t of question) if (s.terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);

@@ -4,7 +4,7 @@
 // algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
 // definitions in biomedical text".
 import type { Paper } from '../types.js';
-import { foldText, termSequence } from '../search/text.js';
+import { foldText, termSequence } from '../text/analyze.js';
 
 /** One acronym and one of its long forms, with how many papers define it that way. */
 export interface AcronymPair {
@@ -91,6 +91,14 @@ function definitionsOf(paper: Paper): Definition[] {
   if (definitionsCache.size >= DEFINITIONS_CACHE_SIZE) definitionsCache.delete(definitionsCache.keys().next().value!);
   definitionsCache.set(paper.id, { title: paper.title, abstract: paper.abstract, defs });
   return defs;
+}
+
+/**
+ * Finds and keeps the definitions in each paper's title and abstract, so the rankings that mine
+ * them later (mineAcronyms) only look them up. Called at ingest (warmForRanking).
+ */
+export function cacheDefinitions(papers: Iterable<Paper>): void {
+  for (const paper of papers) definitionsOf(paper);
 }
 
 /** Mines the pairs defined in the papers' titles and abstracts (each paper counted once). */

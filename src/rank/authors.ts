@@ -1,6 +1,6 @@
 // Author-name matching that survives how names are written: case, accents, initials ("Y. LeCun"),
 // particles ("Yann Le Cun"), "Last, First" order and hyphenated given names.
-import { foldText } from '../search/text.js';
+import { foldText } from '../text/analyze.js';
 
 /** A name reduced to comparable parts. */
 export interface NameKey {

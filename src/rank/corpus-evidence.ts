@@ -3,7 +3,7 @@
 // papers that define the acronyms the channel typed, and corpus rarity of the words involved.
 import type { PaperCorpus } from '../ports.js';
 import type { Paper } from '../types.js';
-import { foldText, termOf } from '../search/text.js';
+import { foldText, termOf, words as plainWords } from '../text/analyze.js';
 import { acronymsTyped, mineAcronyms } from './acronyms.js';
 import type { InterestProfile } from './profile.js';
 import type { CorpusTermStats } from './term-space.js';
@@ -51,7 +51,7 @@ export async function gatherCorpusEvidence(corpus: RankingCorpus, profile: Inter
   // way, so it is asked about words as written and its answers are filed under our terms.
   const words = new Map<string, string>();
   const addWords = (text: string) => {
-    for (const word of text.match(WORD) ?? []) {
+    for (const word of plainWords(text, { keepAccents: true })) {
       if (words.size >= MAX_WORDS) return;
       const term = termOf(foldText(word));
       if (term !== null && !words.has(term)) words.set(term, word);
@@ -70,5 +70,3 @@ export async function gatherCorpusEvidence(corpus: RankingCorpus, profile: Inter
   return { stats: { papers: counted.papers, df }, related, definitions };
 }
 
-/** A plain word (compounds are asked about part by part). */
-const WORD = /[\p{L}\p{N}]+/gu;

@@ -2,7 +2,7 @@
 // word (or typed long form) a facet, acronyms and long forms expanded with the pairs mined from
 // the papers themselves, and words too common among the papers marked generic. Nothing here
 // knows any field's vocabulary: what a word means comes from the candidates and the corpus.
-import { foldText, termOf, termSequence } from '../search/text.js';
+import { foldText, termOf, termSequence, words as plainWords } from '../text/analyze.js';
 import { longKey, shortKey, type AcronymTable } from './acronyms.js';
 
 /** One way a facet can appear in a paper: a term sequence, how much it counts, what to show. */
@@ -48,7 +48,7 @@ const SEPARATORS = /[,;\n|•·]+|\.(?:\s+|$)|\s+(?:and|or|&|plus|as well as|\+)
 /** An alternative for a piece of text, or undefined when nothing searchable is left. */
 export function alternativeOf(text: string, weight: number): Alternative | undefined {
   const { sequence } = termSequence(text);
-  const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = plainWords(text);
   const joined = words.length > 1 && words.length <= 3 ? termOf(words.join('')) : null;
   // "on-policy" minus its stop word would be "policy": such compounds match only joined.
   const lossy = foldText(text)

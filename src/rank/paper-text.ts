@@ -1,7 +1,7 @@
 // A paper's text analyzed once for the lexical ranker: term sequences for phrase matching and
 // per-field term counts, with the same analysis as the search index.
 import type { Paper } from '../types.js';
-import { scanTerms } from '../search/text.js';
+import { scanTerms } from '../text/analyze.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**

@@ -1,7 +1,7 @@
 // Whether interest text reads as a sentence or as a list of topics, from its shape alone: list
 // separators, how many words, and how many of them are function words (the search analyzer's
 // stop words), so it holds for any field's vocabulary.
-import { foldText, termOf } from '../search/text.js';
+import { isStopWord, words as plainWords } from '../text/analyze.js';
 
 /** Separators of a topic list ("diffusion models, video generation"). */
 const LIST_SEPARATORS = /[,;\n|•·+]/;
@@ -17,8 +17,8 @@ const MIN_FUNCTION_SHARE = 0.2;
  */
 export function isSentenceLike(text: string): boolean {
   if (LIST_SEPARATORS.test(text)) return false;
-  const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = plainWords(text);
   if (words.length < MIN_SENTENCE_WORDS) return false;
-  const functionWords = words.filter((w) => w.length > 1 && termOf(w) === null).length;
+  const functionWords = words.filter((w) => w.length > 1 && isStopWord(w)).length;
   return functionWords / words.length >= MIN_FUNCTION_SHARE;
 }

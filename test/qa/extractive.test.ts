@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
-import { contentTerms, stem } from '../../src/qa/terms.js';
+import { contentTerms } from '../../src/text/analyze.js';
+import { stem } from '../../src/text/stem.js';
 import { tempCorpus } from '../support/corpus.js';
 import { LORA, MEMORY, STORED, VIDEO } from '../bot/sample-papers.js';
 import type { Paper } from '../../src/types.js';
@@ -22,7 +23,7 @@ describe('light stemming', () => {
   });
 
   it('drops stop words and generic paper words', () => {
-    expect([...contentTerms('What dataset do the authors use in this paper?')]).toEqual(['dataset']);
+    expect([...contentTerms('What dataset do the authors use in this paper?', { dropGeneric: true })]).toEqual(['dataset']);
   });
 });
 

@@ -1,6 +1,6 @@
 // nDCG@k for graded relevance labels, and the naive baselines the ranker is compared with.
 import type { Paper } from '../../src/types.js';
-import { analyze } from '../../src/search/text.js';
+import { analyze } from '../../src/text/analyze.js';
 
 /** nDCG@k of a ranked id list against graded labels (unlisted ids = 0); 0 when nothing is relevant. */
 export function ndcgAt(k: number, rankedIds: string[], labels: Record<string, number>): number {

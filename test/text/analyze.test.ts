@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, foldText, termSequence } from '../../src/search/text.js';
+import { analyze, contentTerms, foldText, isStopWord, termSequence, words } from '../../src/text/analyze.js';
 
 describe('text analysis', () => {
   it('folds case and accents', () => {
@@ -27,5 +27,22 @@ describe('text analysis', () => {
 
   it('splits on punctuation and keeps non-Latin letters', () => {
     expect(analyze('(β-OPSD): σ-Mem, 2.5x')).toEqual(['opsd', 'βopsd', 'mem', 'σmem', '2', '5x', '25x']);
+  });
+
+  it('gives plain words unstemmed, with accents folded or kept for a database', () => {
+    expect(words('Gómez’s GPT-4 Training, ﬁne')).toEqual(['gomez', 's', 'gpt', '4', 'training', 'fine']);
+    expect(words('Gómez’s GPT-4 Training, ﬁne', { keepAccents: true })).toEqual(['gómez', 's', 'gpt', '4', 'training', 'fine']);
+    expect(isStopWord('the')).toBe(true);
+    expect(isStopWord('model')).toBe(false);
+  });
+
+  it('gives the distinct content terms, compounds as parts, numbers kept', () => {
+    expect([...contentTerms('Trained models: GPT-4 and the trains of 2 models')]).toEqual(['train', 'model', 'gpt', '4', '2']);
+  });
+
+  it('drops the generic words of questions and abstracts only when asked', () => {
+    const question = 'What results does the paper show on datasets?';
+    expect([...contentTerms(question)]).toEqual(['result', 'paper', 'show', 'dataset']);
+    expect([...contentTerms(question, { dropGeneric: true })]).toEqual(['dataset']);
   });
 });

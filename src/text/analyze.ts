@@ -1,10 +1,11 @@
-// Text analysis shared by the search index and the lexical ranker, so a query term and an
-// indexed term always meet: fold case and accents, split into words, keep compounds such as
-// "gpt-4" findable both as "gpt4" and as "gpt" + "4", drop stop words, stem.
+// The one text analyzer: ranking, search, the corpus query builder and answers all read words
+// through it, so a query term and an indexed term always meet. It folds case and accents, splits
+// into words, keeps compounds such as "gpt-4" findable both as "gpt4" and as "gpt" + "4", drops
+// stop words, stems. Variants are options or sibling functions here, never a second copy.
 // Written as a character scanner rather than regular expressions because ranking 1,000 fresh
 // candidates has to analyze ~200k words in a few tens of milliseconds.
 import { stem } from './stem.js';
-import { STOP_WORDS } from './stopwords.js';
+import { GENERIC_WORDS, STOP_WORDS } from './stopwords.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -131,4 +132,59 @@ export function termSequence(text: string): { sequence: string[]; joined: string
     (t) => joined.push(t),
   );
   return { sequence, joined };
+}
+
+/** Options of `words`. */
+export interface WordOptions {
+  /**
+   * Keep accents ("gómez"), only folding case and compatibility forms (NFKC): for a database
+   * that indexes words its own way. Default: accents are folded like every index term.
+   */
+  keepAccents?: boolean;
+}
+
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The plain words of a text, in order: lowercase runs of Unicode letters and digits (anything
+ * else separates, so compounds come apart), neither stemmed nor stop-word filtered.
+ */
+export function words(text: string, options: WordOptions = {}): string[] {
+  const lower = options.keepAccents ? text.normalize('NFKC').toLowerCase() : foldText(text);
+  return lower.split(NOT_LETTER_OR_DIGIT).filter(Boolean);
+}
+
+/** True for an English function word ("the", "of", "which"), given lowercase and unstemmed. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Options of `contentTerms`. */
+export interface ContentTermOptions {
+  /**
+   * Also drop the words every question or abstract uses about itself ("paper", "propose",
+   * "result", "explain"): they match everything, so to an answer they say nothing.
+   */
+  dropGeneric?: boolean;
+}
+
+let genericTerms: Set<string> | undefined;
+
+/** The terms of GENERIC_WORDS, made on first use (so the stem cache is not filled at import). */
+function isGenericTerm(term: string): boolean {
+  genericTerms ??= new Set(GENERIC_WORDS.flatMap((w) => termOf(w) ?? []));
+  return genericTerms.has(term);
+}
+
+/**
+ * The distinct terms of a text, compounds as their parts only ("GPT-4" → "gpt", "4"), without
+ * stop words or lone letters; numbers are kept.
+ */
+export function contentTerms(text: string, options: ContentTermOptions = {}): Set<string> {
+  const out = new Set<string>();
+  const drop = options.dropGeneric === true;
+  scanTerms(text, (t) => {
+    if (!drop || !isGenericTerm(t)) out.add(t);
+  });
+  return out;
 }

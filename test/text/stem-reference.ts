@@ -1,5 +1,5 @@
 // The stemmer as first written, with regular expressions: kept as the oracle that the faster
-// character-test version in src/search/stem.ts must agree with, word for word.
+// character-test version in src/text/stem.ts must agree with, word for word.
 /** Words whose final "s" is not a plural. */
 const KEEP_S = new Set([
   'bias', 'gas', 'atlas', 'alias', 'canvas', 'lens', 'news', 'always', 'perhaps', 'whereas', 'towards',

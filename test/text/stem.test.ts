@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../src/search/stem.js';
+import { stem } from '../../src/text/stem.js';
 
 describe('stem', () => {
   it('gives inflections of a word the same stem', () => {
