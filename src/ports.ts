@@ -7,14 +7,17 @@ import type {
   Citation,
   Config,
   Digest,
+  DigestNote,
   CommandInvocation,
   Feedback,
   FeedbackEvent,
+  InterestProfile,
   MessageRef,
   Outbound,
   Paper,
   PlatformName,
   PostedMessage,
+  RankedPaper,
   SourceQuery,
   SourceResult,
   Subscription,
@@ -383,6 +386,23 @@ export interface ExpensiveWork {
    * `pooled: false` applies only the per-user rate (for work bounded elsewhere, e.g. lookups).
    */
   run<T>(userKey: string, task: () => Promise<T>, options?: { pooled?: boolean }): Promise<T | Refusal>;
+}
+
+/**
+ * The digest's model work for one run (src/digest/model-stages.ts implements it over the LLM layer);
+ * when absent the digest is lexical with fallback TL;DRs.
+ */
+export interface ModelStages {
+  /** Re-ranks a lexical ranking (shortlist judge). Must not throw: degrade with notes instead. */
+  rerank?(
+    ranked: RankedPaper[],
+    profile: InterestProfile,
+    context: { channelKey: string; date: string },
+  ): Promise<{ ranked: RankedPaper[]; notes: DigestNote[] }>;
+  /** TL;DRs for the papers that will be shown, and a themes line. Must not throw. */
+  summarize?(papers: Paper[]): Promise<{ summaries: Map<string, string>; themes?: string; notes: DigestNote[] }>;
+  /** Tokens spent since the stage object was created (per run). */
+  tokens?(): { prompt: number; completion: number } | undefined;
 }
 
 /** Builds a channel's digest without posting it (used by `/papers today` and the CLI). */

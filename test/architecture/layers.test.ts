@@ -24,10 +24,8 @@ const SHARED_NOT_PORTS: Record<string, string> = {
   CorpusFeed: "the scheduler's corpus feed that serve starts and stops",
   DigestDeps: "prepareDigest's dependency bag, made of ports",
   DigestRun: "a digest run's stored progress record",
-  InterestProfile: "ranking's profile of a channel (a value, not a boundary)",
   LlmServices: "the LLM layer's clients the use cases' factories pick from",
   LlmSummary: 'a cached TL;DR record',
-  ModelStages: "the digest's model work, declared and implemented in digest/ (main only names its type)",
   Pacer: "the sources' request pacer that full-text fetches share",
   SourceStatus: "a source's stored fetch health",
 };
