@@ -257,6 +257,15 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         }
       });
 
+      it('moves a whole subscription an older version kept in keyv, with its example papers into the set', async () => {
+        await store.kv.set(storeKeys.subscription('slack:C9'), makeSubscription('slack:C9', { likes: ['x1', 'x2'] }));
+        await store.kv.set(storeKeys.legacySubscriptionIndex(), ['slack:C9']);
+        expect(await store.getSubscription('slack:C9')).toMatchObject({ interests: 'language models', likes: ['x1', 'x2'] });
+        await store.addExamples('slack:C9', ['x3']);
+        expect((await store.listSubscriptions()).map((s) => s.likes)).toEqual([['x1', 'x2', 'x3']]);
+        expect(await store.kv.get(storeKeys.subscription('slack:C9'))).toBeUndefined();
+      });
+
       it('keeps the index consistent under concurrent saves', async () => {
         await Promise.all(Array.from({ length: 10 }, (_, i) => store.saveSubscription(makeSubscription(`slack:C${i}`))));
         expect((await store.listSubscriptions()).map((s) => s.channel.key).sort()).toEqual(
