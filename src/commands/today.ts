@@ -27,6 +27,7 @@ export const today: Command = {
   arg: { type: 'choice', name: 'show', description: 'hidden: only what the exclude filter hid', choices: ['hidden'], required: false },
   private: true,
   slow: true,
+  expensive: true,
   needsSubscription: false,
   async run(ctx) {
     const view = ctx.value === 'hidden' ? hiddenView : (d: Digest) => d;

@@ -5,7 +5,6 @@ import { channelProfile } from '../rank/channel-profile.js';
 import { rankWithCorpus } from '../rank/rank-with-corpus.js';
 import { isShowable } from '../digest/build-digest.js';
 import { localDate } from '../dates.js';
-import { isRefusal, refusalText } from '../limits/rate-limit.js';
 import { newSubscription } from '../new-subscription.js';
 import { paperCard } from './paper-card.js';
 import { textReply } from './replies.js';
@@ -58,12 +57,10 @@ export const weekly: Command = {
   adminOnly: false,
   private: true,
   slow: true,
+  // Ranks a whole week: counted and pooled with the other expensive work (today, ask).
+  expensive: true,
   needsSubscription: false,
-  async run(ctx) {
-    const sub = ctx.sub ?? newSubscription(ctx.cmd.channel, ctx.deps.defaults, { now: ctx.now });
-    if (!ctx.deps.work) return bestOfWeek(ctx, sub);
-    // Ranks a whole week: counted and pooled with the other expensive work (today, ask).
-    const result = await ctx.deps.work.run(`${ctx.cmd.channel.platform}:${ctx.cmd.user.id}`, () => bestOfWeek(ctx, sub));
-    return isRefusal(result) ? refusalText(result) : result;
+  run(ctx) {
+    return bestOfWeek(ctx, ctx.sub ?? newSubscription(ctx.cmd.channel, ctx.deps.defaults, { now: ctx.now }));
   },
 };

@@ -40,6 +40,7 @@ describe('limits on expensive commands', () => {
     expect(refused).toMatchObject({ kind: 'text', ephemeral: true });
     expect(text(refused)).toMatch(/please wait 60 s and try again/);
     expect(text(await h.chat.command(h.channel, 'ask', 'what is lora?', me))).toMatch(/wait \d+ s/);
+    expect(text(await h.chat.command(h.channel, 'weekly', '', me))).toMatch(/wait \d+ s/);
     expect((await h.chat.command(h.channel, 'today', '', { id: 'someone-else' })).kind).toBe('digest');
     now += 60_001;
     expect((await h.chat.command(h.channel, 'today', '', me)).kind).toBe('digest');
