@@ -250,7 +250,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
   const byExample = examples.length ? exampleSimilarity(space, examples) : undefined;
   const expansion = scoreConcepts(prep.expansionConcepts, texts, postings);
   const titleScores = scoreConcepts(prep.exampleConcepts, texts, postings).scores.map((cs) => interestCoverage(cs, []));
-  const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback);
+  const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback, (id) => space.candidateDf(id));
   const hasPreference =
     prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length + examples.length > 0;
   const examplesOnly = examples.length > 0 && prep.concepts.length + prep.includes.length + prep.follows.length === 0;
