@@ -239,7 +239,8 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     commonness: (term) => space.commonness(vocab.find(term)),
   });
   const postings = buildPostings(texts, [...prep.concepts, ...prep.includes, ...prep.exampleConcepts, ...prep.expansionConcepts]);
-  const now = options.now?.getTime() ?? papers.reduce((max, p) => Math.max(max, paperTime(p)), 0);
+  const times = papers.map(paperTime);
+  const now = options.now?.getTime() ?? times.reduce((max, t) => Math.max(max, t), 0);
 
   const interest = scoreConcepts(prep.concepts, texts, postings);
   const include = scoreConcepts(prep.includes, texts, postings);
@@ -257,7 +258,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
 
   const ranked = papers.map((paper, p): RankedPaper & { time: number } => {
     const text = texts[p]!;
-    const time = paperTime(paper);
+    const time = times[p]!;
     const excludedBy = prep.excludes.find((c) => containsPhrase(text, c.facets[0]!.alternatives[0]!));
     const why: WhyParts = { upvotes: upvotesOf(paper) };
 
@@ -299,7 +300,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
       relevance *= 1 - W.dislike * fb.dislike;
     }
     const pop = popularity(paper);
-    const rec = recency(paper, now);
+    const rec = recency(paper, now, time);
     const gate = examplesOnly ? TIE_BREAK_ONLY : 0.25 + 0.75 * Math.min(1, relevance / GATE);
     const raw =
       W.relevance * relevance + W.popularity * pop * gate + W.recency * rec * gate + W.feedbackTerm * (fb.like - fb.dislike);
