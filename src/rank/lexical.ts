@@ -182,6 +182,8 @@ function matchedLabels(
   p: number,
 ): string[] {
   const labels: string[] = [];
+  // Most candidates match no concept well enough to name it: skip ordering them.
+  if (!scores.some((s) => s >= SHOW_CONCEPT)) return labels;
   const order = concepts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const ci of order) {
     if (scores[ci]! < SHOW_CONCEPT) continue;
