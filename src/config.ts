@@ -1,10 +1,11 @@
 // The only reader of the environment. Every error names the variable and says how to fix it.
 import { z } from 'zod';
-import { redact, registerSecrets } from './ops/redact.js';
-import { secretValues } from './ops/secret-values.js';
+import { redact, registerSecrets } from './redact.js';
+import { secretValues } from './secret-values.js';
 import { ConfigError } from './errors.js';
 import { splitList } from './split-list.js';
 import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
+import type { Config } from './types.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -71,59 +72,6 @@ const EnvSchema = z.object({
   DISCORD_MESSAGE_CONTENT: opt(boolText),
   DISCORD_GUILD_ID: opt(z.string().regex(/^\d+$/, { message: 'must be a numeric guild id' })),
 });
-
-/** How paperbot talks to an OpenAI-compatible server; absent when no key is configured. */
-export interface LlmConfig {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  summaryModel: string;
-  embeddingModel?: string;
-  dailyTokenBudget?: number;
-  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
-  questionBudgetShare?: number;
-  timeoutMs: number;
-  shortlistSize: number;
-}
-
-/** Typed, frozen configuration. Build it with readConfig(). */
-export interface Config {
-  sources: string[];
-  interests: string;
-  digestSize: number;
-  threshold: number;
-  digestTime: string;
-  tz: string;
-  logLevel: string;
-  urls: { hf: string; arxivApi: string; arxivRss: string; arxivHtml: string; arxivPdf: string };
-  /** Largest PDF read for a full text (PAPERBOT_PDF_MAX_BYTES, default 25 MB). */
-  pdfMaxBytes: number;
-  /** How long a question may take before the bot says it ran out of time (default 30 s). */
-  answerTimeoutMs: number;
-  arxivDelayMs: number;
-  httpTimeoutMs: number;
-  storeUrl: string;
-  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
-  corpusUrl: string;
-  llm?: LlmConfig;
-  slack?: {
-    botToken: string;
-    appToken?: string;
-    signingSecret?: string;
-    apiUrl?: string;
-    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
-    command: string;
-    port: number;
-  };
-  discord?: {
-    token: string;
-    applicationId?: string;
-    apiUrl?: string;
-    messageContent: boolean;
-    guildId?: string;
-  };
-  port: number;
-}
 
 /** The fix to suggest for each variable, shown next to validation errors. */
 const HINTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 // A small typed error hierarchy: each error has a stable `code` that callers and logs can match.
-import { redact } from './ops/redact.js';
+import { redact } from './redact.js';
 
 /** Base of every error paperbot raises on purpose. */
 export class BotError extends Error {

@@ -1,7 +1,6 @@
 // Composition root: config → ports → core. With src/platforms.ts (the platform registry), the only module in src/ that may import adapters/.
-import type { Config } from './config.js';
 import type { Answerer, BotCore, Clock, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup, PaperSource } from './ports.js';
-import type { ChannelRef, Subscription, Weekday } from './types.js';
+import type { ChannelRef, Config } from './types.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './clock.js';
 import { createBotStore } from './store/index.js';
@@ -18,13 +17,12 @@ import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepa
 import { localDate } from './dates.js';
 import type { LlmServices } from './llm/index.js';
 import { sinceDate } from './scheduler/schedule.js';
+import { quietReason as arxivQuietReason } from './scheduler/arxiv-calendar.js';
 import { platformNamed } from './platforms.js';
-import { eventSeen, TTL } from './store/keys.js';
+import { subscriptionDefaults } from './new-subscription.js';
+import { eventSeen, TTL } from './store-keys.js';
 import { errorMessage } from './errors.js';
 import type { ChatAdapter, HttpRoute, PlatformDescriptor } from './ports.js';
-
-/** Weekdays Monday–Friday, the default digest days. */
-export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 
 /** Everything a running paperbot is made of. Build it with createApp(); close it when done. */
 export interface App {
@@ -56,25 +54,6 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** The clock of digests, commands and schedules (tests pass a ManualClock). */
   clock?: Clock;
-}
-
-/** A subscription with the configured defaults, for a channel that has none yet (or the terminal). */
-export function defaultSubscription(channel: ChannelRef, config: Readonly<Config>, overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    channel,
-    interests: config.interests,
-    include: [],
-    exclude: [],
-    follow: [],
-    sources: [],
-    size: config.digestSize,
-    threshold: config.threshold,
-    schedule: { time: config.digestTime, tz: config.tz, days: WEEKDAYS },
-    paused: false,
-    quietDayNote: true,
-    createdAt: new Date(0).toISOString(),
-    ...overrides,
-  };
 }
 
 /**
@@ -114,7 +93,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const lookup = createArxivLookup(sourceDeps);
   // The model client (openai) is loaded only when a model is configured.
   const llm = config.llm ? (await import('./llm/index.js')).createLlmServices(config.llm, { kv: store.kv, logger, fetch: options.fetch, clock }) : undefined;
-  const newModelStages = llm ? () => llm.createStages() : undefined;
+  const modelStagesFor = llm ? (await import('./digest/model-stages.js')).modelStagesFor : undefined;
+  const newModelStages = llm && modelStagesFor ? () => modelStagesFor(llm) : undefined;
   const digestDeps: DigestDeps = {
     store,
     corpus,
@@ -124,6 +104,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
     onProgress: options.onProgress,
     newModelStages,
+    // Every digest explains an arXiv quiet day (weekend, holiday) the same way: serve, CLI, console.
+    quietReason: (date) => arxivQuietReason(date),
   };
   const previewer: DigestPreviewer = {
     preview: (sub, opts) =>
@@ -147,7 +129,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
   });
   const answerer = llm
-    ? llm.createAnswerer({ corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
+    ? (await import('./qa/llm-answerer.js')).llmAnswererFor(llm, { corpus, fullTexts, fallback: (reason) => createExtractiveAnswerer({ corpus, fullTexts, reason }) })
     : createExtractiveAnswerer({ corpus, fullTexts });
   const core = createBotCore({
     store,
@@ -157,15 +139,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     digests: previewer,
     clock,
     logger,
-    defaults: {
-      interests: config.interests,
-      sources: config.sources,
-      size: config.digestSize,
-      threshold: config.threshold,
-      time: config.digestTime,
-      tz: config.tz,
-      days: WEEKDAYS,
-    },
+    defaults: subscriptionDefaults(config),
     llmConfigured: Boolean(config.llm),
     answerTimeoutMs: config.answerTimeoutMs,
   });

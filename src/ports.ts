@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { Config } from './config.js';
 import type {
   ChannelRef,
   Citation,
+  Config,
   Digest,
   CommandInvocation,
   Feedback,
@@ -123,7 +123,7 @@ export interface Sampling {
 
 // ============================================================================ State
 
-/** Key-value state. Keys come only from src/store/keys.ts. */
+/** Key-value state. Keys come only from src/store-keys.ts. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<Array<T | undefined>>;
@@ -145,8 +145,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Settings to change on a subscription; a property given as undefined is removed. */
-export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel'>]?: Subscription[K] | undefined };
+/**
+ * Settings to change on a subscription; a property given as undefined is removed. Example papers
+ * (`likes`) are not settings: they change one by one (addExamples, removeExamples).
+ */
+export type SubscriptionPatch = { [K in Exclude<keyof Subscription, 'channel' | 'likes'>]?: Subscription[K] | undefined };
+
+/** Most example papers a channel keeps; adding past it drops the earliest added, atomically. */
+export const MAX_EXAMPLE_PAPERS = 50;
 
 /** Per-channel subscriptions. Every write is atomic across processes sharing the store. */
 export interface SubscriptionRepository {
@@ -158,6 +164,14 @@ export interface SubscriptionRepository {
    * stick. Resolves the stored result, or undefined (nothing written) when not subscribed.
    */
   updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
+  /**
+   * Adds example papers to the channel's set, one atomic step per call: concurrent additions all
+   * stick, an id already there keeps its place, and past MAX_EXAMPLE_PAPERS the earliest added go.
+   */
+  addExamples(channelKey: string, paperIds: string[]): Promise<void>;
+  /** Removes example papers from the channel's set, each on its own (no error when absent). */
+  removeExamples(channelKey: string, paperIds: string[]): Promise<void>;
+  /** Removes the subscription and its example papers. */
   deleteSubscription(channelKey: string): Promise<void>;
   listSubscriptions(): Promise<Subscription[]>;
 }

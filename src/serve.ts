@@ -1,25 +1,24 @@
 // Serve mode's composition: app + chat adapters + scheduler + health endpoint + graceful shutdown.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from './config.js';
 import type { ChatAdapter, Clock, Logger } from './ports.js';
-import type { PlatformName } from './types.js';
+import type { Config, PlatformName } from './types.js';
 import { createLogger } from './logger.js';
 import { ConfigError, errorMessage } from './errors.js';
 import { createApp, createChatAdapter, type App } from './main.js';
 import { configuredPlatforms, PLATFORMS } from './platforms.js';
 import { ingest, prepareDigest } from './digest/prepare-digest.js';
-import { createChannelRunner, createScheduler, createStoreLocks, quietReason, type Scheduler } from './scheduler/index.js';
+import { createChannelRunner, createScheduler, createStoreLocks, type Scheduler } from './scheduler/index.js';
 import { createSourceLocks } from './scheduler/source-locks.js';
 import { createCorpusFeed, type CorpusFeed } from './scheduler/corpus-feed.js';
 import {
   createAdapterStates,
   healthCheckFrom,
   installShutdown,
-  redactingDestination,
-  secretValues,
   startHealthServer,
   type HealthServer,
 } from './ops/index.js';
+import { redactingDestination } from './redact.js';
+import { secretValues } from './secret-values.js';
 
 /** A running serve process. */
 export interface ServeHandle {
@@ -67,7 +66,6 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
   const logger =
     options.logger ?? createLogger(config.logLevel, redactingDestination(secretValues(config), options.stderr ?? process.stderr));
   const app = await createApp(config, { logger, fetch: options.fetch, clock: options.clock });
-  app.digestDeps.quietReason = quietReason;
   const locks = createStoreLocks(app.store.kv);
   app.digestDeps.sourceLock = createSourceLocks(locks);
   const feed = createCorpusFeed({

@@ -140,8 +140,9 @@ export interface Subscription {
   /** Followed author names. */
   follow: string[];
   /**
-   * Example papers (arXiv ids) from `/papers like` and 👍: ranking prefers papers like them, and
-   * they are never shown in a digest. Absent in subscriptions saved before examples existed.
+   * Example papers (arXiv ids) from `/papers like` and 👍, earliest added first: ranking prefers
+   * papers like them, and they are never shown in a digest. The store keeps them as a set of their
+   * own: change them with BotStore.addExamples/removeExamples (updateSubscription ignores them).
    */
   likes?: string[];
   /** Source names (PAPERBOT_SOURCES syntax). Empty = the configured default. */
@@ -290,6 +291,11 @@ export interface ThreadMessage {
   text: string;
   user: UserRef;
   mentionsBot: boolean;
+  /**
+   * True when the message is in no thread at all (a mention in the channel itself; `thread` is then
+   * the thread an answer would start under it). The core answers such a mention with a short hint.
+   */
+  outsideThread?: boolean;
 }
 
 /** A 👍/👎 on a message the bot posted (`message` is the ref returned by `post`). */
@@ -315,4 +321,71 @@ export interface ThreadTurn {
   role: 'user' | 'assistant';
   text: string;
   at: string;
+}
+
+/** How paperbot talks to an OpenAI-compatible server; absent when no key is configured. */
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  summaryModel: string;
+  embeddingModel?: string;
+  dailyTokenBudget?: number;
+  /** Share of the daily budget kept for questions (PAPERBOT_QUESTION_BUDGET_SHARE, default 0.2). */
+  questionBudgetShare?: number;
+  timeoutMs: number;
+  shortlistSize: number;
+}
+
+/** Typed, frozen configuration. Build it with readConfig() (src/config.ts). */
+export interface Config {
+  sources: string[];
+  interests: string;
+  digestSize: number;
+  threshold: number;
+  digestTime: string;
+  tz: string;
+  logLevel: string;
+  urls: { hf: string; arxivApi: string; arxivRss: string; arxivHtml: string; arxivPdf: string };
+  /** Largest PDF read for a full text (PAPERBOT_PDF_MAX_BYTES, default 25 MB). */
+  pdfMaxBytes: number;
+  /** How long a question may take before the bot says it ran out of time (default 30 s). */
+  answerTimeoutMs: number;
+  arxivDelayMs: number;
+  httpTimeoutMs: number;
+  storeUrl: string;
+  /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
+  corpusUrl: string;
+  llm?: LlmConfig;
+  slack?: {
+    botToken: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
+    command: string;
+    port: number;
+  };
+  discord?: {
+    token: string;
+    applicationId?: string;
+    apiUrl?: string;
+    messageContent: boolean;
+    guildId?: string;
+  };
+  port: number;
+}
+
+/** Settings a new subscription starts from (from Config). */
+export interface BotDefaults {
+  interests: string;
+  /** Source names used when a subscription lists none. */
+  sources: string[];
+  size: number;
+  threshold: number;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** IANA zone used when the adapter does not report the user's zone. */
+  tz: string;
+  days: Weekday[];
 }

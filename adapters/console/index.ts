@@ -4,6 +4,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { BotCore, ChatAdapter } from '../../src/ports.js';
 import type { ChannelRef, MessageRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
+import { channelRef, messageRef, threadRef } from '../../src/channel-refs.js';
 import { renderOutbound } from './render.js';
 import { parseConsoleLine } from './parse-line.js';
 
@@ -75,7 +76,7 @@ export class ConsoleAdapter implements ChatAdapter {
 
   constructor(private readonly options: ConsoleAdapterOptions) {
     const id = options.channelId ?? 'terminal';
-    this.channel = { platform: 'console', channelId: id, key: `console:${id}` };
+    this.channel = channelRef('console', id);
     this.user = options.user ?? { id: 'console-user', name: 'you', isAdmin: true };
     this.color = options.color ?? Boolean(options.output.isTTY);
     this.prompt = options.prompt ?? (options.output.isTTY ? 'papers> ' : false);
@@ -110,7 +111,7 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async post(channel: ChannelRef, message: Outbound): Promise<ThreadRef> {
     const threadId = `${this.session}-m${++this.seq}`;
-    const ref: ThreadRef = { ...channel, threadId, key: `${channel.key}:${threadId}` };
+    const ref = threadRef(channel, threadId);
     if (message.kind === 'digest-header') {
       this.targets.clear();
       this.labels.clear();
@@ -129,7 +130,7 @@ export class ConsoleAdapter implements ChatAdapter {
     this.writeBlock(this.threadBlock(`↳ ${n !== undefined ? `#${n}` : `thread ${thread.threadId}`}: `, message));
     const messageId = `r${++this.seq}`;
     this.replyThreads.set(messageId, thread);
-    return { platform: thread.platform, channelId: thread.channelId, key: `${thread.platform}:${thread.channelId}`, messageId };
+    return messageRef(thread, messageId);
   }
 
   /** A terminal cannot rewrite an earlier line reliably: the edited message is printed again, marked. */

@@ -2,12 +2,13 @@
 // a thread started from that message has the message's id, so thread messages map to the same key.
 import type { ChannelRef, ThreadRef } from '../../src/types.js';
 import { InputError } from '../../src/errors.js';
+import { channelRef, threadRef } from '../../src/channel-refs.js';
 
 const SNOWFLAKE = /^\d{15,22}$/;
 
 /** The ref of a Discord channel: key `discord:<channelId>`. */
 export function discordChannelRef(channelId: string): ChannelRef {
-  return { platform: 'discord', channelId, key: `discord:${channelId}` };
+  return channelRef('discord', channelId);
 }
 
 /**
@@ -15,7 +16,7 @@ export function discordChannelRef(channelId: string): ChannelRef {
  * `discord:<channelId>:<messageId>`. `channelId` is the channel the message sits in.
  */
 export function discordThreadRef(channelId: string, messageId: string): ThreadRef {
-  return { platform: 'discord', channelId, threadId: messageId, key: `discord:${channelId}:${messageId}` };
+  return threadRef(discordChannelRef(channelId), messageId);
 }
 
 /** The Discord channel id of a ref; throws InputError when it is not a Discord snowflake. */

@@ -10,8 +10,9 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../src/ports.js';
 import type { ChannelRef, MessageRef, Outbound, ThreadRef } from '../../src/types.js';
+import { messageRef } from '../../src/channel-refs.js';
 import { ChannelUnavailableError } from '../../src/errors.js';
-import { discordChannelId, discordThreadRef } from './ids.js';
+import { discordChannelId, discordChannelRef, discordThreadRef } from './ids.js';
 import { isChannelUnavailable, toChannelError } from './errors.js';
 import { renderOutbound, type DiscordMessage } from './render/outbound.js';
 import { headerThreadName, paperThreadName } from './render/digest.js';
@@ -115,7 +116,7 @@ export async function replyOutbound(client: Client, thread: ThreadRef, out: Outb
       }
     }
     const first = sent[0]!;
-    return { platform: 'discord', channelId: first.channelId, key: `discord:${first.channelId}`, messageId: first.id };
+    return messageRef(discordChannelRef(first.channelId), first.id);
   } catch (err) {
     throw toChannelError(err, thread.key);
   }

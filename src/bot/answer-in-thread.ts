@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer, Logger, ThreadProgress } from '../ports.js';
 import type { Outbound, ThreadMessage } from '../types.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from '../commands/deps.js';
 import { errorMessage } from '../errors.js';
 import { userMessageFor } from './error-reply.js';
-import { isRefusal, refusalText, type ExpensiveWork } from './rate-limit.js';
+import { isRefusal, refusalText, type ExpensiveWork } from '../limits/rate-limit.js';
 
 const unlimited: ExpensiveWork = { run: (_user, task) => task() };
 
@@ -29,6 +29,9 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
+/** The answer to a mention outside any thread: where questions go, and where the commands are. */
+export const MENTION_HINT = 'Hi! Ask me about a paper in the thread under it, or see `/papers help` for the commands.';
+
 /** Removes platform mention tokens (`<@U123>`, `<@!123>`) adapters may have left in the text. */
 function cleanQuestion(text: string): string {
   return text
@@ -48,7 +51,7 @@ function cleanQuestion(text: string): string {
 export async function answerInThread(msg: ThreadMessage, deps: BotDeps, log: Logger, progress?: ThreadProgress): Promise<Outbound | null> {
   if (msg.user.isBot) return null;
   const post = await deps.store.getPost(msg.thread.key);
-  if (!post) return null;
+  if (!post) return msg.outsideThread && msg.mentionsBot ? { kind: 'text', text: MENTION_HINT } : null;
   const question = cleanQuestion(msg.text);
   if (!question) {
     return msg.mentionsBot

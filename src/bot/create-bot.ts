@@ -1,21 +1,14 @@
 import type { BotCore, ThreadProgress } from '../ports.js';
-import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage, ThreadRef } from '../types.js';
-import type { BotDeps } from './deps.js';
+import type { CommandInvocation, FeedbackEvent, Outbound, ThreadMessage } from '../types.js';
+import type { BotDeps } from '../commands/deps.js';
 import { errorMessage } from '../errors.js';
-import { dispatchCommand, splitInvocation } from '../commands/registry.js';
+import { dispatchCommand, findCommand, splitInvocation } from '../commands/registry.js';
 import { answerInThread } from './answer-in-thread.js';
 import { recordFeedback } from './record-feedback.js';
 import { userMessageFor } from './error-reply.js';
-import { createExpensiveWork, isRefusal, refusalText } from './rate-limit.js';
-import { coalescedLookup } from './coalesced-lookup.js';
-
-/** Commands whose every run is expensive (a preview ranks a whole day; ask searches and calls the model). */
-const EXPENSIVE_COMMANDS = new Set(['today', 'ask']);
-
-/** "{platform}:{channelId}" of a thread or message ref (its own key names the thread). */
-function channelKeyOf(ref: ThreadRef): string {
-  return `${ref.platform}:${ref.channelId}`;
-}
+import { createExpensiveWork, isRefusal, refusalText } from '../limits/rate-limit.js';
+import { coalescedLookup } from '../limits/coalesced-lookup.js';
+import { channelKeyOf } from '../channel-refs.js';
 
 /**
  * The platform-neutral bot: commands go through the registry, thread messages to the answerer,
@@ -30,7 +23,7 @@ export function createBotCore(botDeps: BotDeps): BotCore {
     async handleCommand(cmd: CommandInvocation): Promise<Outbound> {
       const log = logger.child({ channel: cmd.channel.key });
       try {
-        if (!EXPENSIVE_COMMANDS.has(splitInvocation(cmd).name)) return await dispatchCommand(cmd, deps, log);
+        if (!findCommand(splitInvocation(cmd).name)?.expensive) return await dispatchCommand(cmd, deps, log);
         const result = await work.run(`${cmd.channel.platform}:${cmd.user.id}`, () => dispatchCommand(cmd, deps, log));
         if (!isRefusal(result)) return result;
         log.info('expensive command refused', { command: splitInvocation(cmd).name, userId: cmd.user.id, refused: result.refused });

@@ -1,21 +1,18 @@
 import type { FeedbackEvent } from '../types.js';
-import type { BotDeps } from './deps.js';
-
-/** Most example papers a 👍 keeps per channel; past it the oldest example makes room. */
-const MAX_LIKES = 50;
+import type { BotDeps } from '../commands/deps.js';
 
 /**
  * Keeps the channel's example papers in step with its votes: a paper with a 👍 is an example,
- * one whose last 👍 was taken back or replaced by a 👎 is not.
+ * one whose last 👍 was taken back or replaced by a 👎 is not. Each is one per-member write, so a
+ * `/papers like` or another 👍 at the same instant on another instance stays (past the cap the
+ * earliest added example makes room).
  */
 async function updateExamples(deps: BotDeps, channelKey: string, paperId: string, liked: boolean): Promise<void> {
   const sub = await deps.store.getSubscription(channelKey);
   if (!sub) return;
-  const likes = sub.likes ?? [];
-  if (liked === likes.includes(paperId)) return;
-  const next = liked ? [...likes, paperId].slice(-MAX_LIKES) : likes.filter((id) => id !== paperId);
-  // Only the examples field is written: a settings change made meanwhile on another field stays.
-  await deps.store.updateSubscription(channelKey, { likes: next });
+  if (liked === (sub.likes ?? []).includes(paperId)) return;
+  if (liked) await deps.store.addExamples(channelKey, [paperId]);
+  else await deps.store.removeExamples(channelKey, [paperId]);
 }
 
 /**

@@ -2,7 +2,7 @@
 // posted into the terminal now (`--digest`, the `digest` line) and on the console channel's
 // schedule while the chat runs. Posted digests are numbered, so `#n question` and `#n +1` work.
 import type { App } from '../main.js';
-import { defaultSubscription } from '../main.js';
+import { newSubscription, subscriptionDefaults } from '../new-subscription.js';
 import { createConsoleAdapter, runConsoleChat as runConsole, type ConsoleAdapter } from '../../adapters/console/index.js';
 import { prepareDigest } from '../digest/prepare-digest.js';
 import { postDigest } from '../digest/post-digest.js';
@@ -32,7 +32,7 @@ export interface ConsoleChatOptions {
  */
 export async function postConsoleDigest(app: App, adapter: ConsoleAdapter, again: boolean): Promise<string> {
   const channel = adapter.channel;
-  const sub = (await app.store.getSubscription(channel.key)) ?? defaultSubscription(channel, app.config);
+  const sub = (await app.store.getSubscription(channel.key)) ?? newSubscription(channel, subscriptionDefaults(app.config), { now: app.clock.now() });
   const date = localDate(app.clock.now(), sub.schedule.tz);
   const lock = await createStoreLocks(app.store.kv).acquire(digestLockName(channel.key, date));
   if (!lock) return `(the ${date} digest is being posted right now)`;

@@ -4,6 +4,7 @@ import { splitList } from '../split-list.js';
 import { formatDigest, paperUrl, type DigestFormat } from '../digest/format.js';
 import type { Digest } from '../types.js';
 import { localDate } from '../dates.js';
+import { channelRef } from '../channel-refs.js';
 import { systemClock } from '../clock.js';
 import { withOverrides } from './digest-overrides.js';
 import { pastDayPlan } from './past-day-sources.js';
@@ -65,16 +66,16 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
       const today = localDate(systemClock.now(), config.tz);
       const date = explicitDate ?? today;
       await withApp(io, config, async (app) => {
-        const [{ defaultSubscription }, { prepareDigest }, { checkCliSources }] = await Promise.all([
-          import('../main.js'),
+        const [{ newSubscription, subscriptionDefaults }, { prepareDigest }, { checkCliSources }] = await Promise.all([
+          import('../new-subscription.js'),
           import('../digest/prepare-digest.js'),
           import('./check-sources.js'),
         ]);
         // Validate every source name before fetching anything: a typo is an error, not a note.
         await checkCliSources(app, sources ?? config.sources, date);
         const plan = pastDayPlan(sources ?? config.sources, date, today);
-        const terminal = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };
-        const sub = withOverrides(defaultSubscription(terminal, config), { interests: flags.interests, sources: plan.fetch, size, threshold });
+        const terminal = channelRef('console', 'terminal');
+        const sub = withOverrides(newSubscription(terminal, subscriptionDefaults(config), { now: app.clock.now() }), { interests: flags.interests, sources: plan.fetch, size, threshold });
         const prepared = await prepareDigest(app.digestDeps, sub, { date, offline: plan.offline, until: plan.until });
         const digest = plan.note ? { ...prepared, notes: [plan.note, ...prepared.notes] } : prepared;
         io.stdout.write(

@@ -1,7 +1,7 @@
 // The CLI's view of the outside world, injectable so tests can run commands in-process.
 import { ConfigError, InputError } from '../errors.js';
 import { CorpusError } from '../corpus/corpus-error.js';
-import type { Config } from '../config.js';
+import type { Config } from '../types.js';
 import type { App } from '../main.js';
 import { isIsoDate } from '../dates.js';
 
@@ -39,8 +39,8 @@ export async function withApp<T>(
   const [{ createApp }, { createLogger }, { redactingDestination }, { secretValues }] = await Promise.all([
     import('../main.js'),
     import('../logger.js'),
-    import('../ops/redact.js'),
-    import('../ops/secret-values.js'),
+    import('../redact.js'),
+    import('../secret-values.js'),
   ]);
   const level = io.env.PAPERBOT_LOG_LEVEL ? config.logLevel : (options.defaultLogLevel ?? 'error');
   const logger = createLogger(level, redactingDestination(secretValues(config), io.stderr));

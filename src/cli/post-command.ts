@@ -1,6 +1,7 @@
 // `paperbot digest --post slack:<id>|discord:<id>`: one channel's digest, posted now.
-import type { Config } from '../config.js';
-import { createChatAdapter, defaultSubscription } from '../main.js';
+import type { Config } from '../types.js';
+import { createChatAdapter } from '../main.js';
+import { newSubscription, subscriptionDefaults } from '../new-subscription.js';
 import { parseChannelTarget } from '../platforms.js';
 import { prepareDigest } from '../digest/prepare-digest.js';
 import { postDigest } from '../digest/post-digest.js';
@@ -45,7 +46,7 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
     async (app) => {
       const adapter = await createChatAdapter(app, platform);
       const stored = await app.store.getSubscription(channel.key);
-      const sub = withOverrides(stored ?? defaultSubscription(channel, config), flags);
+      const sub = withOverrides(stored ?? newSubscription(channel, subscriptionDefaults(config), { now: app.clock.now() }), flags);
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);
       const date = flags.date ?? localDate(systemClock.now(), sub.schedule.tz);
       const locks = createStoreLocks(app.store.kv);

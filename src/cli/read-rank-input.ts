@@ -7,7 +7,7 @@ import { looksLikeHfDaily, parseHfDaily } from '../sources/hf-parse.js';
 import { parsePaperList } from '../sources/file-papers.js';
 import { createFileSource } from '../sources/file-source.js';
 import { silentLogger } from '../logger.js';
-import type { Config } from '../config.js';
+import type { Config } from '../types.js';
 
 /** One input paper and the id the caller gave it (echoed back unchanged: a JSON number stays a number). */
 export interface RankInput {

@@ -15,6 +15,7 @@ export const ask: Command = {
   arg: { type: 'text', name: 'question', description: 'a question about the stored papers', required: true },
   private: false,
   slow: true,
+  expensive: true,
   needsSubscription: false,
   async run(ctx) {
     const question = capText(normalizeSpace(ctx.args), MAX_QUESTION_CHARS).text;

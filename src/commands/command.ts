@@ -1,6 +1,6 @@
 import type { Logger } from '../ports.js';
 import type { CommandInvocation, Outbound, Subscription } from '../types.js';
-import type { BotDeps } from '../bot/deps.js';
+import type { BotDeps } from './deps.js';
 import type { ArgSpec, ArgValue } from './arguments.js';
 
 /**
@@ -58,5 +58,10 @@ export interface CommandContext {
 export interface Command extends CommandInfo {
   /** True when the channel must be subscribed first (settings changes). */
   needsSubscription: boolean;
+  /**
+   * True when every run is expensive (ranks a day or a week, searches and calls the model): the
+   * core counts it against the user's limit and pools it with the other expensive work.
+   */
+  expensive?: boolean;
   run(ctx: CommandContext): Promise<Outbound>;
 }

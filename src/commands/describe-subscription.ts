@@ -1,5 +1,5 @@
 import type { Subscription } from '../types.js';
-import type { BotDefaults } from '../bot/deps.js';
+import type { BotDefaults } from '../types.js';
 import { formatDays } from './parse-schedule.js';
 
 function listOrNone(items: readonly string[]): string {

@@ -6,9 +6,6 @@ import { InputError, errorMessage } from '../errors.js';
 import { parseArxivId } from '../sources/ids.js';
 import { quoteShort } from './text-args.js';
 
-/** Most example papers a channel keeps. */
-export const MAX_LIKES = 50;
-
 /** Strips chat wrapping from a pasted link (Slack's `<url|label>`, `<url>`) and trailing punctuation. */
 function unwrapLink(token: string): string {
   return token.replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1').replace(/[)>.,;]+$/, '');

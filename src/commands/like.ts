@@ -1,8 +1,9 @@
 import type { Command } from './command.js';
 import { InputError } from '../errors.js';
 import { textReply } from './replies.js';
-import { currentSub, saveChange } from './settings-change.js';
-import { arxivIdsIn, findPapers, MAX_LIKES, paperLabel } from './like-papers.js';
+import { MAX_EXAMPLE_PAPERS } from '../ports.js';
+import { currentSub, confirmChange } from './settings-change.js';
+import { arxivIdsIn, findPapers, paperLabel } from './like-papers.js';
 
 /** `like <arXiv ids or URLs…>`: adds example papers; ranking prefers papers like them. */
 export const like: Command = {
@@ -22,14 +23,17 @@ export const like: Command = {
     const likes = sub.likes ?? [];
     const fresh = ids.filter((id) => !likes.includes(id));
     if (fresh.length === 0) return textReply(`${ids.length === 1 ? 'That paper is' : 'Those papers are'} already an example here.`, true);
-    if (likes.length + fresh.length > MAX_LIKES) {
-      throw new InputError(`At most ${MAX_LIKES} example papers; remove one with \`/papers unlike <id>\`.`);
+    // Checked against what was read: an addition made meanwhile elsewhere can still push the set
+    // past the cap, and then the store drops the earliest added (atomically, see addExamples).
+    if (likes.length + fresh.length > MAX_EXAMPLE_PAPERS) {
+      throw new InputError(`At most ${MAX_EXAMPLE_PAPERS} example papers; remove one with \`/papers unlike <id>\`.`);
     }
     const { found, missing } = await findPapers(ctx, fresh);
     if (found.length === 0) return textReply(`I could not find ${missing.join(', ')} in my store or on arXiv. Check the ids, e.g. 2106.09685.`, true);
     const added = found.map((p) => p.id);
     const lines = [`Added ${added.length === 1 ? 'an example paper' : `${added.length} example papers`}: ${found.map(paperLabel).join(', ')}. Papers like ${added.length === 1 ? 'it' : 'them'} now rank higher here.`];
     if (missing.length) lines.push(`Not found: ${missing.join(', ')}.`);
-    return saveChange(ctx, { ...sub, likes: [...likes, ...added] }, lines.join('\n'));
+    await ctx.deps.store.addExamples(sub.channel.key, added);
+    return confirmChange(ctx, lines.join('\n'));
   },
 };

@@ -5,8 +5,8 @@ import { parseArxivId } from '../sources/ids.js';
 import { paperCard } from './paper-card.js';
 import { quoteShort } from './text-args.js';
 import { textReply } from './replies.js';
-import { isRefusal, refusalText } from '../bot/rate-limit.js';
-import { LookupBusyError } from '../bot/coalesced-lookup.js';
+import { isRefusal, refusalText } from '../limits/rate-limit.js';
+import { LookupBusyError } from '../limits/coalesced-lookup.js';
 
 /** Strips chat wrapping from a pasted link: Slack's `<url|label>` and `<url>`, and trailing punctuation. */
 function unwrapLink(token: string): string {

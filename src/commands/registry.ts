@@ -3,11 +3,12 @@
 // validates arguments and dispatches through dispatchCommand.
 import type { CommandInvocation, Outbound } from '../types.js';
 import type { Logger } from '../ports.js';
-import type { BotDeps } from '../bot/deps.js';
+import type { BotDeps } from './deps.js';
 import type { Command, CommandContext, CommandInfo } from './command.js';
 import { InputError, errorMessage } from '../errors.js';
 import { help } from './help.js';
 import { today } from './today.js';
+import { weekly } from './weekly.js';
 import { paper } from './paper.js';
 import { search } from './search.js';
 import { ask } from './ask.js';
@@ -38,6 +39,7 @@ import { parseArgument } from './arguments.js';
 export const COMMANDS: readonly Command[] = [
   help,
   today,
+  weekly,
   paper,
   search,
   ask,

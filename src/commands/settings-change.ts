@@ -41,6 +41,11 @@ export async function saveChange(ctx: CommandContext, next: Subscription, confir
       return textReply('This channel was unsubscribed meanwhile, so nothing was changed.', true);
     }
   }
+  return confirmChange(ctx, confirmation);
+}
+
+/** Logs a change already saved and confirms it in the channel (visible, so the team sees it). */
+export function confirmChange(ctx: CommandContext, confirmation: string): Outbound {
   ctx.log.info('subscription changed', { command: ctx.cmd.name, userId: ctx.cmd.user.id });
   return textReply(confirmation, false);
 }

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { Command } from './command.js';
 import { InputError } from '../errors.js';
-import { newSubscription } from './new-subscription.js';
+import { newSubscription } from '../new-subscription.js';
 import { describeSubscription } from './describe-subscription.js';
 import { saveChange } from './settings-change.js';
 import { slash } from './replies.js';

@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { newSubscription } from './new-subscription.js';
+import { newSubscription } from '../new-subscription.js';
 import { loadRun } from '../digest/run-state.js';
 import { localDate } from '../dates.js';
 import type { Digest } from '../types.js';
@@ -27,6 +27,7 @@ export const today: Command = {
   arg: { type: 'choice', name: 'show', description: 'hidden: only what the exclude filter hid', choices: ['hidden'], required: false },
   private: true,
   slow: true,
+  expensive: true,
   needsSubscription: false,
   async run(ctx) {
     const view = ctx.value === 'hidden' ? hiddenView : (d: Digest) => d;

@@ -1,7 +1,7 @@
 import type { Command } from './command.js';
 import { InputError } from '../errors.js';
 import { textReply } from './replies.js';
-import { currentSub, saveChange } from './settings-change.js';
+import { currentSub, confirmChange } from './settings-change.js';
 import { arxivIdsIn } from './like-papers.js';
 
 /** `unlike <arXiv id or URL>`: removes an example paper. */
@@ -22,6 +22,7 @@ export const unlike: Command = {
     const likes = sub.likes ?? [];
     const removed = ids.filter((id) => likes.includes(id));
     if (removed.length === 0) return textReply(`${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} not an example here; \`/papers likes\` lists them.`, true);
-    return saveChange(ctx, { ...sub, likes: likes.filter((id) => !removed.includes(id)) }, `Removed example ${removed.join(', ')}.`);
+    await ctx.deps.store.removeExamples(sub.channel.key, removed);
+    return confirmChange(ctx, `Removed example ${removed.join(', ')}.`);
   },
 };

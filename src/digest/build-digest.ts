@@ -1,6 +1,6 @@
 import type { Digest, DigestItem, DigestNote, RankedPaper } from '../types.js';
 import { tldrFor } from './tldr.js';
-import { redact } from '../ops/redact.js';
+import { redact } from '../redact.js';
 
 /** Everything a digest is made from. `ranked` holds only papers new to the channel, best first. */
 export interface BuildDigestInput {

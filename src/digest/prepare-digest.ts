@@ -2,9 +2,9 @@
 import type { BotStore, Clock, Logger, PaperCorpus, PaperSource } from '../ports.js';
 import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
-import { profileFromSubscription, type InterestProfile } from '../rank/profile.js';
+import type { InterestProfile } from '../rank/profile.js';
+import { channelProfile } from '../rank/channel-profile.js';
 import { rankWithCorpus } from '../rank/rank-with-corpus.js';
-import { examplePapers } from '../rank/example-papers.js';
 import { buildDigest, isShowable } from './build-digest.js';
 import { ingest } from './ingest.js';
 
@@ -70,16 +70,6 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Pairs each of the channel's votes with its paper (votes on unknown papers are dropped). */
-async function feedbackPapers(store: BotStore, corpus: PaperCorpus, channelKey: string) {
-  const votes = await store.listFeedback(channelKey);
-  const papers = new Map((await corpus.getPapers(votes.map((v) => v.paperId))).map((p) => [p.id, p]));
-  return votes.flatMap((v) => {
-    const paper = papers.get(v.paperId);
-    return paper ? [{ paper, value: v.value }] : [];
-  });
-}
-
 /**
  * Builds the digest a channel would get for `date`: fetch its sources (failures become notes),
  * merge duplicates, keep papers this channel has not seen (including backfill since its last
@@ -117,8 +107,7 @@ export async function prepareDigest(deps: DigestDeps, sub: Subscription, options
     notes.push({ kind: 'backfill', text: `Includes papers since the last digest on ${since}.` });
   }
 
-  const examples = await examplePapers(sub.likes ?? [], deps.corpus);
-  const profile = profileFromSubscription(sub, await feedbackPapers(deps.store, deps.corpus, channelKey), examples);
+  const profile = await channelProfile(sub, deps);
   let ranked = await rankWithCorpus(fresh, profile, deps, { now: deps.clock.now() });
   deps.onProgress?.(`ranked ${ranked.length} new papers for ${channelKey}`);
   if (models?.rerank && ranked.length > 0) {

@@ -1,7 +1,7 @@
 // The persisted state machine of one channel's digest for one date: the planned messages and the
 // ref of every message already posted. It is what makes posting resumable and exactly-once.
 import type { Store } from '../ports.js';
-import * as keys from '../store/keys.js';
+import * as keys from '../store-keys.js';
 import type { Digest, Outbound, PostedMessage, ThreadRef } from '../types.js';
 
 /**

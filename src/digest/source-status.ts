@@ -1,6 +1,6 @@
 // Each source's fetch health, kept in the state store so every instance (and /healthz) sees it.
 import type { Store } from '../ports.js';
-import * as keys from '../store/keys.js';
+import * as keys from '../store-keys.js';
 
 /** How one source's fetches went lately. Times are ISO instants. */
 export interface SourceStatus {

@@ -1,7 +1,7 @@
-// Named cache keys of the LLM layer, all built by src/store/keys.ts (prompt version and model are
+// Named cache keys of the LLM layer, all built by src/store-keys.ts (prompt version and model are
 // always part of the key, so a new prompt or model never reads an old answer).
 import { createHash } from 'node:crypto';
-import * as keys from '../store/keys.js';
+import * as keys from '../store-keys.js';
 
 /** Short stable hash of a text (hex, 16 chars), for keys that depend on long inputs. */
 export function hashText(text: string): string {

@@ -7,7 +7,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import { makeParseableResponseFormat } from 'openai/lib/parser';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { LlmConfig } from '../config.js';
+import type { LlmConfig } from '../types.js';
 import { BotError, LlmOutputError, LlmUnavailableError, errorMessage } from '../errors.js';
 import type { Llm, LlmUsage, Logger, RenderedPrompt, Sampling } from '../ports.js';
 import { approxTokens } from './tokens.js';

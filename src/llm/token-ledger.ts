@@ -2,7 +2,7 @@
 // calls once the day's budget is spent so callers degrade instead of overspending.
 import { LlmUnavailableError } from '../errors.js';
 import type { Clock, LlmUsage, Logger, Store } from '../ports.js';
-import * as keys from '../store/keys.js';
+import * as keys from '../store-keys.js';
 import type { LlmMeter } from './openai-llm.js';
 
 /** Token figures: chat prompt and completion tokens, embedding input tokens, and HTTP calls. */
@@ -77,7 +77,7 @@ export function totalTokens(f: TokenFigures): number {
 }
 
 /**
- * Creates a ledger over the store's kv (key per UTC date from src/store/keys.ts, TTL.tokens).
+ * Creates a ledger over the store's kv (key per UTC date from src/store-keys.ts, TTL.tokens).
  * Daily counters are read-modify-write; writes from this process are serialized, while
  * concurrent processes may undercount slightly, which a budget tolerates.
  */

@@ -1,4 +1,4 @@
-// Public surface of serve-mode operations: health endpoint, graceful shutdown, secret scrubbing.
+// Public surface of serve-mode operations: health endpoint and graceful shutdown.
 export {
   createAdapterStates,
   healthCheckFrom,
@@ -10,5 +10,3 @@ export {
   type HealthSources,
 } from './health-server.js';
 export { installShutdown, type ShutdownHandle, type ShutdownOptions, type ShutdownStep } from './shutdown.js';
-export { redactingDestination, redactSecrets } from './redact.js';
-export { secretValues } from './secret-values.js';

@@ -5,7 +5,7 @@ import type { Store } from '../ports.js';
 import type { Embedder } from '../rank/shortlist.js';
 import { cosine } from '../rank/shortlist.js';
 import { hashText } from '../llm/cache-keys.js';
-import { cacheKey } from '../store/keys.js';
+import { cacheKey } from '../store-keys.js';
 
 /** Embedding settings for evidence retrieval. */
 export interface ChunkEmbeddings {

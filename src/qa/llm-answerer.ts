@@ -8,7 +8,8 @@ import { errorMessage } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { promptVersion } from '../llm/prompts.js';
 import { summaryKey } from '../llm/cache-keys.js';
-import type { LlmSummary } from '../llm/summaries.js';
+import type { LlmSummary } from '../digest/summaries.js';
+import type { LlmServices } from '../llm/index.js';
 import { answerAboutThread } from './answer-thread.js';
 import { askAcrossCorpus } from './ask-corpus.js';
 import type { ChunkEmbeddings } from './embed-chunks.js';
@@ -102,4 +103,25 @@ export function createLlmAnswerer(deps: LlmAnswererDeps): Answerer {
       }
     },
   };
+}
+
+/**
+ * The model-backed Answerer from the app's LLM services: answers on the answer client (which may
+ * spend the questions' share of the budget), the summary model's cached TL;DRs, and embeddings
+ * when PAPERBOT_EMBEDDING_MODEL is set. Falls back to `options.fallback` on model failures.
+ */
+export function llmAnswererFor(
+  services: LlmServices,
+  options: Pick<LlmAnswererDeps, 'corpus' | 'fallback' | 'budget' | 'fullTexts'>,
+): Answerer {
+  return createLlmAnswerer({
+    llm: services.answerLlm,
+    embeddings: services.embeddingModel ? { embedder: services.answerLlm, model: services.embeddingModel, kv: services.kv } : undefined,
+    fallback: options.fallback,
+    budget: options.budget,
+    fullTexts: options.fullTexts,
+    corpus: options.corpus,
+    summaries: { kv: services.kv, model: services.summaryLlm.model },
+    logger: services.logger,
+  });
 }

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../ports.js';
 import type { Records } from '../store/records.js';
-import * as keys from '../store/keys.js';
+import * as keys from '../store-keys.js';
 
 /** Default lock lifetime; renewed every third of it while held. */
 export const DEFAULT_LOCK_TTL_MS = 60_000;

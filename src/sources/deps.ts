@@ -1,5 +1,5 @@
 // What every source is built from, and the two HTTP clients derived from it.
-import type { Config } from '../config.js';
+import type { Config } from '../types.js';
 import type { Logger } from '../ports.js';
 import { sharedArxivPacer, type Pacer } from './arxiv-pacer.js';
 import { createHttpClient, type HttpClient, type RetryPolicy } from './http.js';

@@ -36,6 +36,12 @@ export class KeyvBotStore implements BotStore {
   updateSubscription(channelKey: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
     return this.subs.updateSubscription(channelKey, patch);
   }
+  addExamples(channelKey: string, paperIds: string[]): Promise<void> {
+    return this.subs.addExamples(channelKey, paperIds);
+  }
+  removeExamples(channelKey: string, paperIds: string[]): Promise<void> {
+    return this.subs.removeExamples(channelKey, paperIds);
+  }
   deleteSubscription(channelKey: string): Promise<void> {
     return this.subs.deleteSubscription(channelKey);
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelStateRepository, Store } from '../ports.js';
 import type { Feedback, PostedMessage, ThreadTurn } from '../types.js';
 import { orderNow, type Records } from './records.js';
-import * as keys from './keys.js';
+import * as keys from '../store-keys.js';
 
 /** Most paper ids remembered as seen per channel (oldest forgotten first). */
 export const SEEN_CAP = 50_000;

@@ -11,7 +11,7 @@ export { STORE_CALL_TIMEOUT_MS } from './keyv-store.js';
 export type { Records, HashPutMode, Scored, ZAddOptions } from './records.js';
 export { parseStoreUrl, DEFAULT_SQLITE_PATH, type StoreTarget } from './store-url.js';
 export { mergePaper, canonicalPaper, catalogDate } from '../corpus/merge.js';
-export * as storeKeys from './keys.js';
+export * as storeKeys from '../store-keys.js';
 
 /**
  * Opens the BotStore at `url` (sqlite://<path> — the default ./data/paperbot.sqlite —, memory://,

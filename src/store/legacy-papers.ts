@@ -2,7 +2,7 @@
 // catalog) move into the corpus once, at the first start that has a corpus.
 import type { Clock, PaperCorpus, Store } from '../ports.js';
 import type { Paper } from '../types.js';
-import * as keys from './keys.js';
+import * as keys from '../store-keys.js';
 
 /** Papers read and upserted per round trip. */
 const BATCH = 500;

@@ -27,7 +27,7 @@ export interface ZAddOptions {
   ttlMs?: number;
 }
 
-/** Hashes (field → text), ordered sets (member by score) and expiring claims (locks), keyed by store keys (keys.ts). */
+/** Hashes (field → text), ordered sets (member by score) and expiring claims (locks), keyed by store keys (src/store-keys.ts). */
 export interface Records {
   /** The record's fields, or undefined when it has none. */
   hashGet(key: string): Promise<Record<string, string> | undefined>;

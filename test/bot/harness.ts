@@ -2,7 +2,7 @@
 // with a scripted previewer and lookup, a manual clock and a recording logger.
 import type { Answerer, BotCore, BotStore, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../../src/ports.js';
 import type { ChannelRef, Digest, Paper, Subscription, ThreadRef, UserRef } from '../../src/types.js';
-import type { BotDeps } from '../../src/bot/deps.js';
+import type { BotDeps } from '../../src/commands/deps.js';
 import { createBotCore } from '../../src/bot/create-bot.js';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
 import { paperCard } from '../../src/commands/paper-card.js';

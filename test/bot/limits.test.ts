@@ -1,9 +1,9 @@
-// Expensive work is limited per user and bounded overall (src/bot/rate-limit.ts), and unknown-id
-// lookups coalesce, batch and refuse past a small queue (src/bot/coalesced-lookup.ts), all
+// Expensive work is limited per user and bounded overall (src/limits/rate-limit.ts), and unknown-id
+// lookups coalesce, batch and refuse past a small queue (src/limits/coalesced-lookup.ts), all
 // through BotCore with the fake chat adapter.
 import { describe, expect, it } from 'vitest';
 import { makeBot, FakeLookup } from './harness.js';
-import { createExpensiveWork } from '../../src/bot/rate-limit.js';
+import { createExpensiveWork } from '../../src/limits/rate-limit.js';
 import type { DigestPreviewer } from '../../src/ports.js';
 import type { Outbound, Paper } from '../../src/types.js';
 import { REMOTE } from './sample-papers.js';
@@ -40,6 +40,7 @@ describe('limits on expensive commands', () => {
     expect(refused).toMatchObject({ kind: 'text', ephemeral: true });
     expect(text(refused)).toMatch(/please wait 60 s and try again/);
     expect(text(await h.chat.command(h.channel, 'ask', 'what is lora?', me))).toMatch(/wait \d+ s/);
+    expect(text(await h.chat.command(h.channel, 'weekly', '', me))).toMatch(/wait \d+ s/);
     expect((await h.chat.command(h.channel, 'today', '', { id: 'someone-else' })).kind).toBe('digest');
     now += 60_001;
     expect((await h.chat.command(h.channel, 'today', '', me)).kind).toBe('digest');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, offlineEnv, runCli, tempDir } from './support/run-cli.js';
 import { createBotStore } from '../../src/store/index.js';
-import { defaultSubscription } from '../../src/main.js';
+import { newSubscription, subscriptionDefaults } from '../../src/new-subscription.js';
 import { readConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { loadRun } from '../../src/digest/run-state.js';
@@ -77,10 +77,10 @@ describe('paperbot chat as a platform: digests posted into the terminal', () => 
       const channel = { platform: 'console' as const, channelId: 'terminal', key: 'console:terminal' };
       const yesterday = new Date(Date.now() - 86_400_000).toISOString();
       const everyDay = { createdAt: yesterday, schedule: { time: '00:00', tz: 'UTC', days: [1, 2, 3, 4, 5, 6, 7] as Weekday[] } };
-      await store.saveSubscription(defaultSubscription(channel, readConfig(env), everyDay));
+      await store.saveSubscription({ ...newSubscription(channel, subscriptionDefaults(readConfig(env)), { now: new Date() }), ...everyDay });
       // A Slack channel due on the same store is serve's to post: the chat leaves it alone.
       const slack = { platform: 'slack' as const, channelId: 'C1', key: 'slack:C1' };
-      await store.saveSubscription(defaultSubscription(slack, readConfig(env), everyDay));
+      await store.saveSubscription({ ...newSubscription(slack, subscriptionDefaults(readConfig(env)), { now: new Date() }), ...everyDay });
       await store.close();
       const run = await runCli(['chat'], env, '#1 +1\n');
       expect(run.code, run.stderr).toBe(0);

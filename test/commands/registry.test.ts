@@ -3,7 +3,7 @@ import { COMMANDS, COMMAND_LIST, findCommand, splitInvocation } from '../../src/
 import { closestName } from '../../src/commands/closest.js';
 import { ADMIN, MEMBER, makeBot, textOf } from '../bot/harness.js';
 
-const SPEC = ['help', 'today', 'paper', 'search', 'ask', 'subscribe', 'unsubscribe', 'pause', 'resume', 'settings', 'next', 'interests', 'schedule', 'sources', 'size', 'threshold', 'exclude', 'follow', 'like', 'unlike', 'likes', 'quiet'];
+const SPEC = ['help', 'today', 'weekly', 'paper', 'search', 'ask', 'subscribe', 'unsubscribe', 'pause', 'resume', 'settings', 'next', 'interests', 'schedule', 'sources', 'size', 'threshold', 'exclude', 'follow', 'like', 'unlike', 'likes', 'quiet'];
 
 describe('command registry', () => {
   it('has exactly the sub-commands of the spec, as plain data for adapters', () => {
@@ -24,7 +24,7 @@ describe('command registry', () => {
     const admin = COMMAND_LIST.filter((c) => c.adminOnly).map((c) => c.name);
     expect(admin).toEqual(['subscribe', 'unsubscribe', 'pause', 'resume', 'interests', 'schedule', 'sources', 'size', 'threshold', 'exclude', 'follow', 'like', 'unlike', 'quiet']);
     expect(COMMANDS.every((c) => typeof c.run === 'function')).toBe(true);
-    expect(COMMAND_LIST.filter((c) => c.slow).map((c) => c.name)).toEqual(['today', 'paper', 'search', 'ask']);
+    expect(COMMAND_LIST.filter((c) => c.slow).map((c) => c.name)).toEqual(['today', 'weekly', 'paper', 'search', 'ask']);
     expect(COMMAND_LIST.filter((c) => c.startsDigests).map((c) => c.name)).toEqual(['subscribe']);
     const arg = (name: string) => findCommand(name)!.arg;
     expect(arg('size')).toMatchObject({ type: 'integer', min: 1, max: 20, required: true });

@@ -119,6 +119,16 @@ describe('Discord journey (real serve composition)', () => {
     expect(channelPosts(MAIN)).toHaveLength(4);
   });
 
+  it('/papers weekly: the week\'s best for the channel, only to the asker, the posted papers marked (from the table alone)', async () => {
+    const weekly = await slash('weekly', undefined, { user: alice });
+    expect(weekly.callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(weekly.wire).toContain('Best of the week');
+    const embeds = (weekly.reply.body.embeds ?? []) as Array<{ description?: string }>;
+    expect(embeds).toHaveLength(3); // PAPERBOT_DIGEST_SIZE=3
+    expect(embeds.every((e) => String(e.description).includes('already posted here'))).toBe(true);
+    expect(weekly.reply.body.allowed_mentions).toMatchObject({ parse: [] });
+  });
+
   it('answers a question in a paper\'s thread in place, from that paper', async () => {
     const hostile = [...fake.state.messages.values()].find((m) => m.channel_id === MAIN && JSON.stringify(m.embeds).includes(HOSTILE_TITLE))!;
     const threadId = hostile.id; // a thread's id is its starter message's id

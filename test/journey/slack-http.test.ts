@@ -142,6 +142,15 @@ describe('Slack journey (HTTP mode, real serve composition)', () => {
     expect(today.wire).toContain('Long Video Generation with Autoregressive Rollouts');
   });
 
+  it('2b. /papers weekly: the week\'s best for the channel, only to the asker, the posted papers marked (from the table alone)', async () => {
+    const weekly = await command('weekly', 'U3');
+    expect(weekly.ackMs).toBeLessThan(3000);
+    expect(weekly.response.body.response_type).toBe('ephemeral');
+    expect(weekly.wire).toContain('Best of the week');
+    expect(weekly.wire).toContain('Long Video Generation with Autoregressive Rollouts');
+    expect(weekly.wire.match(/already posted here/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('3. a question in a paper\'s thread is answered there from that paper, once, and the bot ignores itself', async () => {
     const evil = topLevelPosts().find((p) => JSON.stringify(p.params).includes('Attention &lt;!channel&gt;'))!;
     const paperTs = String(evil.response.ts);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankLexical } from '../../src/rank/lexical.js';
 import type { InterestProfile } from '../../src/rank/profile.js';
-import { rankWithJudge } from '../../src/llm/rank-with-judge.js';
+import { rankWithJudge } from '../../src/rank/rank-with-judge.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { loadFixturePapers } from '../rank/fixture-papers.js';

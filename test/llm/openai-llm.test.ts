@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createOpenAiLlm, type OpenAiLlmDeps } from '../../src/llm/openai-llm.js';
 import { createTokenLedger, BudgetExhaustedError } from '../../src/llm/token-ledger.js';
 import { LlmOutputError, LlmUnavailableError } from '../../src/errors.js';
-import type { LlmConfig } from '../../src/config.js';
+import type { LlmConfig } from '../../src/types.js';
 import type { RenderedPrompt } from '../../src/ports.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';

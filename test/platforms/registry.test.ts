@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PLATFORMS, configuredPlatforms, parseChannelTarget } from '../../src/platforms.js';
 import { readConfig } from '../../src/config.js';
-import { secretValues } from '../../src/ops/secret-values.js';
+import { secretValues } from '../../src/secret-values.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

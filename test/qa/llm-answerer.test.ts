@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmAnswerer, trimHistory } from '../../src/qa/llm-answerer.js';
-import { summarizePapers } from '../../src/llm/summaries.js';
+import { summarizePapers } from '../../src/digest/summaries.js';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
 import { tempCorpus } from '../support/corpus.js';
 import { silentLogger } from '../../src/logger.js';

@@ -2,7 +2,7 @@
 // is neither cached nor shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { block, carriesLinkOrMention, neutralize } from '../../src/llm/untrusted.js';
-import { summarizePapers } from '../../src/llm/summaries.js';
+import { summarizePapers } from '../../src/digest/summaries.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { papersIn } from '../llm/support/responder.js';

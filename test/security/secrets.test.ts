@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, offlineEnv, runCli, tempDir } from '../cli/support/run-cli.js';
 import { startFakeHttpServer, type FakeHttpServer } from '../fakes/fake-http-server.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { redact, redactShapes } from '../../src/ops/redact.js';
+import { redact, redactShapes } from '../../src/redact.js';
 
 const HF_FILE = `file:${fixture('hf-daily-papers-2026-06-12.json')}`;
 const KEY = 'sk-KNOWNSECRET-llm-key-0123456789';

@@ -1,6 +1,7 @@
 // The BotStore contract: every backend must pass it. Call botStoreContract() from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BotStore, Store } from '../../src/ports.js';
+import { MAX_EXAMPLE_PAPERS, type BotStore, type Store, type SubscriptionPatch } from '../../src/ports.js';
+import * as storeKeys from '../../src/store-keys.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { newRun, planRunIfAbsent, loadRun } from '../../src/digest/run-state.js';
@@ -216,6 +217,53 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
         } finally {
           await other.close();
         }
+      });
+
+      it('keeps example papers as a set: per-member add and remove, first-added order, the cap drops the earliest', async () => {
+        await store.saveSubscription(makeSubscription('slack:C1', { likes: ['a', 'b'] }));
+        await store.addExamples('slack:C1', ['c', 'a']);
+        await store.removeExamples('slack:C1', ['b', 'absent']);
+        expect((await store.getSubscription('slack:C1'))!.likes).toEqual(['a', 'c']);
+        // Examples are not a setting: a whole list given to updateSubscription changes nothing.
+        await store.updateSubscription('slack:C1', { size: 4, likes: ['z'] } as SubscriptionPatch);
+        expect(await store.getSubscription('slack:C1')).toMatchObject({ size: 4, likes: ['a', 'c'] });
+        const more = Array.from({ length: MAX_EXAMPLE_PAPERS }, (_, i) => `p${i}`);
+        await store.addExamples('slack:C1', more);
+        expect((await store.listSubscriptions())[0]!.likes).toEqual(more);
+        // Re-subscribing replaces the examples; unsubscribing removes them.
+        await store.saveSubscription(makeSubscription('slack:C1', { likes: ['p3', 'x'] }));
+        expect((await store.getSubscription('slack:C1'))!.likes).toEqual(['p3', 'x']);
+        await store.deleteSubscription('slack:C1');
+        await store.saveSubscription(makeSubscription('slack:C1'));
+        expect((await store.getSubscription('slack:C1'))!.likes).toEqual([]);
+      });
+
+      it('moves examples an older version kept as a list field into the set, once, in their order', async () => {
+        const records = (store.kv as Store & { records: Records }).records;
+        const { likes: _none, ...settings } = makeSubscription('slack:C1');
+        const oldFields = Object.fromEntries(Object.entries({ ...settings, likes: ['old1', 'old2', 'old3'] }).map(([k, v]) => [k, JSON.stringify(v)]));
+        await records.hashPut(storeKeys.subscription('slack:C1'), oldFields, [], 'replace');
+        await records.zAdd(storeKeys.subscribedChannels(), [{ member: 'slack:C1', score: 1 }]);
+        expect((await store.listSubscriptions())[0]!.likes).toEqual(['old1', 'old2', 'old3']);
+        expect(await records.hashGet(storeKeys.subscription('slack:C1'))).not.toHaveProperty('likes');
+        await store.removeExamples('slack:C1', ['old2']);
+        await store.addExamples('slack:C1', ['new']);
+        // A fresh connection (persistent backends) reads the moved set, not the old field again.
+        const reader = persistent ? await target.open() : store;
+        try {
+          expect((await reader.getSubscription('slack:C1'))!.likes).toEqual(['old1', 'old3', 'new']);
+        } finally {
+          if (reader !== store) await reader.close();
+        }
+      });
+
+      it('moves a whole subscription an older version kept in keyv, with its example papers into the set', async () => {
+        await store.kv.set(storeKeys.subscription('slack:C9'), makeSubscription('slack:C9', { likes: ['x1', 'x2'] }));
+        await store.kv.set(storeKeys.legacySubscriptionIndex(), ['slack:C9']);
+        expect(await store.getSubscription('slack:C9')).toMatchObject({ interests: 'language models', likes: ['x1', 'x2'] });
+        await store.addExamples('slack:C9', ['x3']);
+        expect((await store.listSubscriptions()).map((s) => s.likes)).toEqual([['x1', 'x2', 'x3']]);
+        expect(await store.kv.get(storeKeys.subscription('slack:C9'))).toBeUndefined();
       });
 
       it('keeps the index consistent under concurrent saves', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as keys from '../../src/store/keys.js';
+import * as keys from '../../src/store-keys.js';
 
 describe('store keys', () => {
   it('namespaces every record kind', () => {

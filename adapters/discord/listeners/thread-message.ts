@@ -16,6 +16,8 @@ interface Target {
   thread: ThreadRef;
   /** `thread`: answer inside the thread; `reply`: answer as a reply to the question. */
   mode: 'thread' | 'reply';
+  /** A mention in the channel itself, in no thread and replying to nothing. */
+  outsideThread?: boolean;
 }
 
 /**
@@ -76,9 +78,11 @@ export function threadMessageListener(deps: ListenerDeps): (message: Message) =>
     try {
       if (message.author.bot || message.webhookId || message.system || !message.inGuild()) return;
       const botId = message.client.user.id;
-      const target = targetOf(message);
-      if (!target) return;
       const mentionsBot = message.mentions.users.has(botId) || mentionPattern(botId).test(message.content);
+      // A mention in the channel itself is answered as a reply to it (the core gives a short hint).
+      const target: Target | undefined =
+        targetOf(message) ?? (mentionsBot ? { thread: discordThreadRef(message.channelId, message.id), mode: 'reply', outsideThread: true } : undefined);
+      if (!target) return;
       if (target.mode === 'reply' && !mentionsBot) return;
       if (!deps.messageContent && !mentionsBot) return;
       const text = message.content.replace(mentionPattern(botId), ' ').replace(/\s+/g, ' ').trim();
@@ -88,6 +92,7 @@ export function threadMessageListener(deps: ListenerDeps): (message: Message) =>
         text,
         user: { id: message.author.id, name: message.member?.displayName ?? message.author.username },
         mentionsBot,
+        ...(target.outsideThread ? { outsideThread: true } : {}),
       };
       const log = deps.logger.child({ thread: target.thread.key, messageId: message.id });
       const stopTyping = keepTyping(message, deps);

@@ -58,7 +58,13 @@ export function registerThreadMessages(app: App, deps: ListenerDeps): void {
     const text = e.text ?? '';
     const mentionsBot = mention || (botUserId !== undefined && text.includes(`<@${botUserId}`));
     const thread = slackThreadRef(e.channel, threadTs);
-    const msg: ThreadMessage = { thread, text: questionText(text, botUserId), user: { id: e.user! }, mentionsBot };
+    const msg: ThreadMessage = {
+      thread,
+      text: questionText(text, botUserId),
+      user: { id: e.user! },
+      mentionsBot,
+      ...(e.thread_ts ? {} : { outsideThread: true }),
+    };
     const log = deps.logger.child({ channel: thread.key });
     // Only show "working" where an answer is likely: the bot was addressed or owns the thread.
     const likelyOurs = mentionsBot || (botUserId !== undefined && e.parent_user_id === botUserId);

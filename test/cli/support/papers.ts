@@ -1,7 +1,8 @@
 // Papers for the posting tests: one relevant paper with a title that tries to ping everyone.
 import { createBotStore } from '../../../src/store/index.js';
 import { readConfig } from '../../../src/config.js';
-import { channelRefFor, defaultSubscription } from '../../../src/main.js';
+import { channelRefFor } from '../../../src/main.js';
+import { newSubscription, subscriptionDefaults } from '../../../src/new-subscription.js';
 import type { Subscription } from '../../../src/types.js';
 
 /** Untrusted text that would ping people if not neutralized. */
@@ -35,7 +36,7 @@ export async function seedSubscription(
   const config = readConfig(env);
   const store = await createBotStore(config.storeUrl);
   try {
-    await store.saveSubscription(defaultSubscription(channelRefFor(platform, channelId), config, { interests: INTERESTS, subscribedBy: 'U1', ...overrides }));
+    await store.saveSubscription({ ...newSubscription(channelRefFor(platform, channelId), subscriptionDefaults(config), { interests: INTERESTS, subscribedBy: 'U1', now: new Date(0) }), ...overrides });
   } finally {
     await store.close();
   }

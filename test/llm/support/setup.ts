@@ -1,7 +1,7 @@
 // Starts a fake server and a real client (with a ledger) wired to it.
 import { createOpenAiLlm, type OpenAiLlm } from '../../../src/llm/openai-llm.js';
 import { createTokenLedger, type TokenLedger } from '../../../src/llm/token-ledger.js';
-import type { LlmConfig } from '../../../src/config.js';
+import type { LlmConfig } from '../../../src/types.js';
 import type { Logger, Store } from '../../../src/ports.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { FakeOpenAiServer } from '../../fakes/fake-openai-server.js';

@@ -1,20 +1,7 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
-import type { Weekday } from '../types.js';
-import type { ExpensiveWork } from './rate-limit.js';
+import type { BotDefaults } from '../types.js';
+import type { ExpensiveWork } from '../limits/rate-limit.js';
 
-/** Settings a new subscription starts from (from Config). */
-export interface BotDefaults {
-  interests: string;
-  /** Source names used when a subscription lists none. */
-  sources: string[];
-  size: number;
-  threshold: number;
-  /** "HH:MM", 24-hour. */
-  time: string;
-  /** IANA zone used when the adapter does not report the user's zone. */
-  tz: string;
-  days: Weekday[];
-}
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {

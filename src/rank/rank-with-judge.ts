@@ -2,13 +2,13 @@
 // Any model failure degrades to the lexical order with a note; this never throws.
 import type { Llm, LlmUsage, Logger, Store } from '../ports.js';
 import type { DigestNote, RankedPaper } from '../types.js';
-import type { InterestProfile } from '../rank/profile.js';
-import { pickShortlist, type Embedder } from '../rank/shortlist.js';
-import { judgePapers } from '../rank/llm-judge.js';
-import { blendJudged, type BlendWeights } from '../rank/blend.js';
-import { degradedNote } from './degrade.js';
-import { expandInterests } from '../rank/expand-interests.js';
-import { rankLexical } from '../rank/lexical.js';
+import type { InterestProfile } from './profile.js';
+import { pickShortlist, type Embedder } from './shortlist.js';
+import { judgePapers } from './llm-judge.js';
+import { blendJudged, type BlendWeights } from './blend.js';
+import { degradedNote } from '../llm/degrade.js';
+import { expandInterests } from './expand-interests.js';
+import { rankLexical } from './lexical.js';
 
 /** What rankWithJudge needs. */
 export interface RankWithJudgeDeps {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmServices } from '../../src/llm/index.js';
-import { createLlmStages } from '../../src/llm/model-stages.js';
+import { createLlmStages, modelStagesFor } from '../../src/digest/model-stages.js';
 import type { InterestProfile } from '../../src/rank/profile.js';
 import type { RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { makePaper } from './support/papers.js';
-import { paperbotResponder } from './support/responder.js';
-import { clientFor } from './support/setup.js';
-import { memoryKv } from './support/memory-kv.js';
+import { makePaper } from '../llm/support/papers.js';
+import { paperbotResponder } from '../llm/support/responder.js';
+import { clientFor } from '../llm/support/setup.js';
+import { memoryKv } from '../llm/support/memory-kv.js';
 
 const profile: InterestProfile = { interests: 'diffusion models for video', include: [], exclude: [], follow: [], feedback: [] };
 const ranked: RankedPaper[] = Array.from({ length: 20 }, (_, i) => ({
@@ -85,7 +85,7 @@ describe('createLlmStages', () => {
 });
 
 describe('createLlmServices', () => {
-  it('wires one client, the ledger, the summary model and the answerer from config', async () => {
+  it('wires one client, the ledger and the summary model from config into the digest stages', async () => {
     const kv = memoryKv();
     const services = createLlmServices(
       {
@@ -99,7 +99,7 @@ describe('createLlmServices', () => {
       },
       { kv, logger: silentLogger, clock: { now: () => new Date('2026-08-03T09:00:00Z') } },
     );
-    const stages = services.createStages();
+    const stages = modelStagesFor(services);
     await stages.rerank!(ranked, profile, ctx);
     await stages.summarize!(ranked.slice(0, 2).map((x) => x.paper));
     const models = server.chatRequests.map((r) => `${r.schemaName}:${r.model}`);

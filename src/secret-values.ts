@@ -1,6 +1,6 @@
 // Which configured values are secrets: the core's own plus each chat platform's (its descriptor says).
-import type { Config } from '../config.js';
-import { PLATFORMS } from '../platforms.js';
+import type { Config } from './types.js';
+import { PLATFORMS } from './platforms.js';
 import { MIN_SECRET_LENGTH } from './redact.js';
 
 /** Every secret value in the configuration: tokens, keys, signing secrets and URL credentials. */

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rankWithJudge } from '../../src/llm/rank-with-judge.js';
+import { rankWithJudge } from '../../src/rank/rank-with-judge.js';
 import { rankLexical } from '../../src/rank/lexical.js';
 import type { InterestProfile } from '../../src/rank/profile.js';
 import type { RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { hashEmbedding, startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { makePaper } from './support/papers.js';
-import { paperbotResponder, papersIn } from './support/responder.js';
-import { clientFor } from './support/setup.js';
-import { captureLogger } from './support/capture-logger.js';
-import { memoryKv } from './support/memory-kv.js';
+import { makePaper } from '../llm/support/papers.js';
+import { paperbotResponder, papersIn } from '../llm/support/responder.js';
+import { clientFor } from '../llm/support/setup.js';
+import { captureLogger } from '../llm/support/capture-logger.js';
+import { memoryKv } from '../llm/support/memory-kv.js';
 
 const profile: InterestProfile = {
   interests: 'reinforcement learning for language model reasoning',

@@ -1,10 +1,11 @@
 // The digest's model stages (ModelStages of src/digest/prepare-digest.ts) over the LLM layer:
 // shortlist judge for ranking, shared TL;DRs and a themes line, under one run deadline.
-import type { ModelStages } from '../digest/prepare-digest.js';
+import type { ModelStages } from './prepare-digest.js';
 import type { Llm, Logger, Store } from '../ports.js';
 import type { Paper } from '../types.js';
 import type { Embedder } from '../rank/shortlist.js';
-import { rankWithJudge } from './rank-with-judge.js';
+import type { LlmServices } from '../llm/index.js';
+import { rankWithJudge } from '../rank/rank-with-judge.js';
 import { summarizePapers, themesOfTheDay } from './summaries.js';
 
 /** Default deadline of one digest run's model work. */
@@ -97,4 +98,21 @@ export function createLlmStages(deps: LlmStagesDeps): LlmStages {
       return { ...spent };
     },
   };
+}
+
+/**
+ * The digest's model stages for ONE run from the app's LLM services: the judge on PAPERBOT_MODEL,
+ * TL;DRs and themes on PAPERBOT_SUMMARY_MODEL, embeddings when PAPERBOT_EMBEDDING_MODEL is set.
+ */
+export function modelStagesFor(services: LlmServices, options: { deadlineMs?: number; signal?: AbortSignal } = {}): LlmStages {
+  return createLlmStages({
+    llm: services.llm,
+    summaryLlm: services.summaryLlm,
+    kv: services.kv,
+    logger: services.logger,
+    shortlistSize: services.shortlistSize,
+    embeddings: services.embeddingModel ? { embedder: services.llm, model: services.embeddingModel } : undefined,
+    deadlineMs: options.deadlineMs,
+    signal: options.signal,
+  });
 }

@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import type { Llm, LlmUsage, Logger, Store } from '../ports.js';
 import type { DigestNote, Paper } from '../types.js';
-import { renderPrompt, promptVersion } from './prompts.js';
-import { clip, paperBlock } from './untrusted.js';
-import { carriesLinkOrMention } from './untrusted.js';
-import { CACHE_TTL_MS, hashText, summaryKey, themesKey } from './cache-keys.js';
-import { chunk, runBatches } from './run-batches.js';
-import { addUsage, degradedNote, noUsage } from './degrade.js';
+import { renderPrompt, promptVersion } from '../llm/prompts.js';
+import { clip, paperBlock } from '../llm/untrusted.js';
+import { carriesLinkOrMention } from '../llm/untrusted.js';
+import { CACHE_TTL_MS, hashText, summaryKey, themesKey } from '../llm/cache-keys.js';
+import { chunk, runBatches } from '../llm/run-batches.js';
+import { addUsage, degradedNote, noUsage } from '../llm/degrade.js';
 
 /** What the summarize prompt must return. */
 export const SummariesSchema = z.object({

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { summarizePapers, themesOfTheDay } from '../../src/llm/summaries.js';
+import { summarizePapers, themesOfTheDay } from '../../src/digest/summaries.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { makePaper } from './support/papers.js';
-import { paperbotResponder, papersIn } from './support/responder.js';
-import { clientFor } from './support/setup.js';
-import { memoryKv } from './support/memory-kv.js';
+import { makePaper } from '../llm/support/papers.js';
+import { paperbotResponder, papersIn } from '../llm/support/responder.js';
+import { clientFor } from '../llm/support/setup.js';
+import { memoryKv } from '../llm/support/memory-kv.js';
 
 let server: FakeOpenAiServer;
 beforeAll(async () => {

@@ -61,7 +61,7 @@ export const legacyPapersMoved = (): string => 'papers:moved-to-corpus';
 /** One source's fetch health (last success and failure) for serve's feed and /healthz: `source:<name>`. */
 export const sourceStatus = (name: string): string => k('source', name);
 
-/** A channel's subscription: `sub:<channelKey>`. */
+/** A channel's subscription: `sub:<channelKey>` (the settings hash, and its example papers as the ordered set of that key). */
 export const subscription = (channelKey: string): string => k('sub', channelKey);
 
 /** The ordered set of subscribed channel keys (by first subscription). */
