@@ -4,8 +4,7 @@
 // must cost 0 new summary tokens. Runnable alone: `node bin/run-ts.mjs bench/llm-tokens.ts`.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Paper, RankedPaper } from '../src/types.js';
-import type { InterestProfile } from '../src/rank/profile.js';
+import type { InterestProfile, Paper, RankedPaper } from '../src/types.js';
 import { createOpenAiLlm } from '../src/llm/openai-llm.js';
 import { createTokenLedger } from '../src/llm/token-ledger.js';
 import { createLlmStages } from '../src/digest/model-stages.js';

@@ -13,7 +13,7 @@ import { createFullTextFetcher } from './fulltext/fetch-full-text.js';
 import { createFullTexts } from './fulltext/full-texts.js';
 import { sharedArxivPacer } from './sources/arxiv-pacer.js';
 import { createBotCore } from './bot/create-bot.js';
-import { prepareDigest, type DigestDeps, type ModelStages } from './digest/prepare-digest.js';
+import { prepareDigest, type DigestDeps } from './digest/prepare-digest.js';
 import { localDate } from './dates.js';
 import type { LlmServices } from './llm/index.js';
 import { sinceDate } from './scheduler/schedule.js';
@@ -22,7 +22,7 @@ import { platformNamed } from './platforms.js';
 import { subscriptionDefaults } from './new-subscription.js';
 import { eventSeen, TTL } from './store-keys.js';
 import { errorMessage } from './errors.js';
-import type { ChatAdapter, HttpRoute, PlatformDescriptor } from './ports.js';
+import type { ChatAdapter, HttpRoute, ModelStages, PlatformDescriptor } from './ports.js';
 
 /** Everything a running paperbot is made of. Build it with createApp(); close it when done. */
 export interface App {

@@ -7,14 +7,17 @@ import type {
   Citation,
   Config,
   Digest,
+  DigestNote,
   CommandInvocation,
   Feedback,
   FeedbackEvent,
+  InterestProfile,
   MessageRef,
   Outbound,
   Paper,
   PlatformName,
   PostedMessage,
+  RankedPaper,
   SourceQuery,
   SourceResult,
   Subscription,
@@ -121,6 +124,17 @@ export interface Sampling {
   seed?: number;
 }
 
+/** Vectors for texts, in input order, with the tokens they cost. */
+export interface EmbeddingResult {
+  vectors: number[][];
+  usage: LlmUsage;
+}
+
+/** Turns texts into vectors (the OpenAI-compatible client implements this); ranking and answers use it. */
+export interface Embedder {
+  embed(texts: string[], model: string, options?: { signal?: AbortSignal }): Promise<EmbeddingResult>;
+}
+
 // ============================================================================ State
 
 /** Key-value state. Keys come only from src/store-keys.ts. */
@@ -143,6 +157,42 @@ export interface Store {
   extendIfEquals?<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
   /** Close connections; safe to call twice. */
   close(): Promise<void>;
+}
+
+/**
+ * Expiring claims, each call one atomic step on the server (paperbot's own stores offer them as
+ * their records; the scheduler's locks use them when present).
+ */
+export interface Claims {
+  /** Takes `key` for `owner` when it is free or its claim expired; true when this call took it. */
+  claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Who holds `key` now (undefined when free or expired). */
+  claimOwner(key: string): Promise<string | undefined>;
+  /** Restarts the claim's ttl only while `owner` still holds it; true when renewed. */
+  renewClaim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Frees `key` only while `owner` still holds it; true when freed. */
+  releaseClaim(key: string, owner: string): Promise<boolean>;
+}
+
+/** A lock this process holds. */
+export interface HeldLock {
+  readonly name: string;
+  readonly key: string;
+  readonly owner: string;
+  /** True while the store still maps the lock to this owner (false once lost or released). */
+  isHeld(): Promise<boolean>;
+  /** Stops renewing and releases the lock if this owner still holds it; safe to call twice. */
+  release(): Promise<void>;
+}
+
+/** Named expiring locks shared by every process on the same store (src/scheduler/lock.ts implements it). */
+export interface LockService {
+  /** This process's owner id (host, pid and a random suffix). */
+  readonly ownerId: string;
+  /** Takes the lock, or resolves undefined when someone else holds it. */
+  acquire(name: string, ttlMs?: number): Promise<HeldLock | undefined>;
+  /** Releases every lock this service still holds (shutdown). */
+  releaseAll(): Promise<void>;
 }
 
 /**
@@ -240,6 +290,12 @@ export interface FullText {
   fetchedAt: string;
 }
 
+/** Gives answerers the full text of papers (src/fulltext/full-texts.ts implements it). */
+export interface FullTexts {
+  /** The paper's full text: stored, or fetched now (HTML, else PDF, else the abstract with a note). Never throws. */
+  get(paper: Paper): Promise<FullText>;
+}
+
 /** A chunk of a section that matched a query. `score` is relative within one result list. */
 export interface ChunkHit {
   paperId: string;
@@ -318,6 +374,35 @@ export interface Answerer {
   answerAboutPapers(question: string, papers: Paper[], history: ThreadTurn[]): Promise<Answer>;
   /** Retrieve from the stored corpus and answer citing [n]; refuse when nothing supports an answer. */
   askCorpus(question: string): Promise<Answer>;
+}
+
+/** Why expensive work was refused. */
+export type Refusal = { refused: 'rate'; retryAfterMs: number } | { refused: 'busy' };
+
+/** Runs expensive tasks within limits (src/limits/rate-limit.ts implements it). */
+export interface ExpensiveWork {
+  /**
+   * Runs `task` for `userKey`, or resolves a Refusal (without running it) past a limit.
+   * `pooled: false` applies only the per-user rate (for work bounded elsewhere, e.g. lookups).
+   */
+  run<T>(userKey: string, task: () => Promise<T>, options?: { pooled?: boolean }): Promise<T | Refusal>;
+}
+
+/**
+ * The digest's model work for one run (src/digest/model-stages.ts implements it over the LLM layer);
+ * when absent the digest is lexical with fallback TL;DRs.
+ */
+export interface ModelStages {
+  /** Re-ranks a lexical ranking (shortlist judge). Must not throw: degrade with notes instead. */
+  rerank?(
+    ranked: RankedPaper[],
+    profile: InterestProfile,
+    context: { channelKey: string; date: string },
+  ): Promise<{ ranked: RankedPaper[]; notes: DigestNote[] }>;
+  /** TL;DRs for the papers that will be shown, and a themes line. Must not throw. */
+  summarize?(papers: Paper[]): Promise<{ summaries: Map<string, string>; themes?: string; notes: DigestNote[] }>;
+  /** Tokens spent since the stage object was created (per run). */
+  tokens?(): { prompt: number; completion: number } | undefined;
 }
 
 /** Builds a channel's digest without posting it (used by `/papers today` and the CLI). */

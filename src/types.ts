@@ -389,3 +389,26 @@ export interface BotDefaults {
   tz: string;
   days: Weekday[];
 }
+
+/** One 👍 (1) or 👎 (-1) of this channel, with the paper it was given to. */
+export interface FeedbackVote {
+  paper: Paper;
+  value: 1 | -1;
+}
+
+/**
+ * A channel's interests for ranking: the free text, include/exclude words, followed authors,
+ * the channel's votes, oldest first (later votes are the better guide to current taste), and
+ * its example papers (`/papers like`, 👍), which rank their near-duplicates first and are never
+ * ranked themselves.
+ */
+export interface InterestProfile {
+  interests: string;
+  include: string[];
+  exclude: string[];
+  follow: string[];
+  feedback: FeedbackVote[];
+  examples?: Paper[];
+  /** Search words and acronym long forms a model gave for `interests` (expandInterests). */
+  expansion?: { terms: string[]; longForms: Array<{ short: string; long: string }> };
+}

@@ -2,7 +2,8 @@
 // PassThrough streams in tests). Same /papers commands as Slack and Discord; see parse-line.ts
 // for the line syntax.
 import { createInterface, type Interface } from 'node:readline';
-import type { BotCore, ChatAdapter } from '../../src/ports.js';
+import type { BotCore, ChatAdapter, Logger } from '../../src/ports.js';
+import { errorMessage } from '../../src/errors.js';
 import type { ChannelRef, MessageRef, Outbound, ThreadRef, UserRef } from '../../src/types.js';
 import { channelRef, messageRef, threadRef } from '../../src/channel-refs.js';
 import { renderOutbound } from './render.js';
@@ -34,6 +35,8 @@ export interface ConsoleAdapterOptions {
   postDigestNow?: (again: boolean) => Promise<string>;
   /** Typed lines wait until this settles (a digest posted at start comes before the first answer). */
   ready?: Promise<unknown>;
+  /** Where a line that failed unexpectedly is logged (the chat shows only an apology). */
+  logger?: Logger;
 }
 
 const BANNER = [
@@ -198,7 +201,9 @@ export class ConsoleAdapter implements ChatAdapter {
         }
       }
     } catch (err) {
-      this.write(`error: ${err instanceof Error ? err.message : String(err)}`);
+      // Error text may hold internal URLs or secrets: it goes to the log, never into the chat.
+      this.options.logger?.error('console line failed', { error: errorMessage(err) });
+      this.write('Sorry, something went wrong with that line. Please try again.');
     }
     this.showPrompt();
   }

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Answer, Logger, ThreadProgress } from '../ports.js';
+import type { Answer, ExpensiveWork, Logger, ThreadProgress } from '../ports.js';
 import type { Outbound, ThreadMessage } from '../types.js';
 import type { BotDeps } from '../commands/deps.js';
 import { errorMessage } from '../errors.js';
 import { userMessageFor } from './error-reply.js';
-import { isRefusal, refusalText, type ExpensiveWork } from '../limits/rate-limit.js';
+import { isRefusal, refusalText } from '../limits/rate-limit.js';
 
 const unlimited: ExpensiveWork = { run: (_user, task) => task() };
 

@@ -76,6 +76,7 @@ export async function runConsoleChatPlatform(app: App, io: ConsoleChatIo, option
     color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
     postDigestNow: (again) => postConsoleDigest(app, adapter, again),
     ready,
+    logger: app.logger,
   });
   const runChannel = createChannelRunner({
     store: app.store,

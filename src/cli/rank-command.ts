@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { Paper, RankedPaper } from '../types.js';
+import type { InterestProfile, Paper, RankedPaper } from '../types.js';
 import { splitList } from '../split-list.js';
-import type { InterestProfile } from '../rank/profile.js';
 import type { PaperCorpus } from '../ports.js';
 import { systemClock } from '../clock.js';
 import { configFrom, withApp, type CliIo } from './io.js';

@@ -1,7 +1,5 @@
-import type { Answerer, BotStore, Clock, DigestPreviewer, Logger, PaperCorpus, PaperLookup } from '../ports.js';
+import type { Answerer, BotStore, Clock, DigestPreviewer, ExpensiveWork, Logger, PaperCorpus, PaperLookup } from '../ports.js';
 import type { BotDefaults } from '../types.js';
-import type { ExpensiveWork } from '../limits/rate-limit.js';
-
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {

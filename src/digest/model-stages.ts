@@ -1,9 +1,7 @@
 // The digest's model stages (ModelStages of src/digest/prepare-digest.ts) over the LLM layer:
 // shortlist judge for ranking, shared TL;DRs and a themes line, under one run deadline.
-import type { ModelStages } from './prepare-digest.js';
-import type { Llm, Logger, Store } from '../ports.js';
+import type { Embedder, Llm, Logger, ModelStages, Store } from '../ports.js';
 import type { Paper } from '../types.js';
-import type { Embedder } from '../rank/shortlist.js';
 import type { LlmServices } from '../llm/index.js';
 import { rankWithJudge } from '../rank/rank-with-judge.js';
 import { summarizePapers, themesOfTheDay } from './summaries.js';

@@ -1,8 +1,7 @@
 // Use case: build one channel's digest for a day, without posting it.
-import type { BotStore, Clock, Logger, PaperCorpus, PaperSource } from '../ports.js';
-import type { Digest, DigestNote, Paper, RankedPaper, Subscription } from '../types.js';
+import type { BotStore, Clock, Logger, ModelStages, PaperCorpus, PaperSource } from '../ports.js';
+import type { Digest, DigestNote, Paper, Subscription } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
-import type { InterestProfile } from '../rank/profile.js';
 import { channelProfile } from '../rank/channel-profile.js';
 import { rankWithCorpus } from '../rank/rank-with-corpus.js';
 import { buildDigest, isShowable } from './build-digest.js';
@@ -12,20 +11,6 @@ export { ingest, type IngestResult } from './ingest.js';
 
 /** Longest backfill window: a channel paused for a month gets the last week, not a month. */
 const MAX_BACKFILL_DAYS = 7;
-
-/** Optional model stages; when absent the digest is lexical with fallback TL;DRs. */
-export interface ModelStages {
-  /** Re-ranks a lexical ranking (shortlist judge). Must not throw: degrade with notes instead. */
-  rerank?(
-    ranked: RankedPaper[],
-    profile: InterestProfile,
-    context: { channelKey: string; date: string },
-  ): Promise<{ ranked: RankedPaper[]; notes: DigestNote[] }>;
-  /** TL;DRs for the papers that will be shown, and a themes line. Must not throw. */
-  summarize?(papers: Paper[]): Promise<{ summaries: Map<string, string>; themes?: string; notes: DigestNote[] }>;
-  /** Tokens spent since the stage object was created (per run). */
-  tokens?(): { prompt: number; completion: number } | undefined;
-}
 
 /** What prepareDigest needs. Everything is a port, so tests build it from fakes. */
 export interface DigestDeps {

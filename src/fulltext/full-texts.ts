@@ -1,15 +1,9 @@
 // The one way answerers get a paper's full text: from the corpus when it was fetched before,
 // otherwise fetched once. Concurrent first questions about a paper share one fetch.
-import type { FullText, Logger, PaperCorpus } from '../ports.js';
+import type { FullText, FullTexts, Logger, PaperCorpus } from '../ports.js';
 import type { Paper } from '../types.js';
 import { errorMessage } from '../errors.js';
 import type { FetchedFullText } from './fetch-full-text.js';
-
-/** Gives answerers the full text of papers. */
-export interface FullTexts {
-  /** The paper's full text: stored, or fetched now (HTML, else PDF, else the abstract with a note). Never throws. */
-  get(paper: Paper): Promise<FullText>;
-}
 
 /** What FullTexts needs. */
 export interface FullTextsDeps {

@@ -1,6 +1,7 @@
 // The one limiter for expensive work (`today`, `ask`, unknown-id `paper` lookups, thread
 // questions): a per-user rate limit and bounded concurrency with a short queue, so one user or a
 // burst cannot take the process's memory or starve everyone else. A refusal is a clear reply.
+import type { ExpensiveWork, Refusal } from '../ports.js';
 import type { Outbound } from '../types.js';
 
 /** How much expensive work is allowed. */
@@ -17,18 +18,6 @@ export interface LimitOptions {
 
 /** Defaults: 10 per user per minute, 2 at once, 8 waiting. */
 export const DEFAULT_LIMITS: LimitOptions = { perUser: 10, windowMs: 60_000, concurrency: 2, maxQueue: 8 };
-
-/** Why a request was refused. */
-export type Refusal = { refused: 'rate'; retryAfterMs: number } | { refused: 'busy' };
-
-/** Runs expensive tasks within the limits. */
-export interface ExpensiveWork {
-  /**
-   * Runs `task` for `userKey`, or resolves a Refusal (without running it) past a limit.
-   * `pooled: false` applies only the per-user rate (for work bounded elsewhere, e.g. lookups).
-   */
-  run<T>(userKey: string, task: () => Promise<T>, options?: { pooled?: boolean }): Promise<T | Refusal>;
-}
 
 /** True when `value` is a refusal from ExpensiveWork.run. */
 export function isRefusal(value: unknown): value is Refusal {

@@ -6,7 +6,7 @@ import type { Clock, Logger, Store } from '../ports.js';
 import { createOpenAiLlm, type OpenAiLlm } from './openai-llm.js';
 import { createTokenLedger, type TokenLedger } from './token-ledger.js';
 
-export { createOpenAiLlm, type OpenAiLlm, type OpenAiLlmDeps, type LlmMeter, type EmbeddingResult } from './openai-llm.js';
+export { createOpenAiLlm, type OpenAiLlm, type OpenAiLlmDeps, type LlmMeter } from './openai-llm.js';
 export {
   createTokenLedger,
   BudgetExhaustedError,

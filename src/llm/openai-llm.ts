@@ -9,7 +9,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { z } from 'zod';
 import type { LlmConfig } from '../types.js';
 import { BotError, LlmOutputError, LlmUnavailableError, errorMessage } from '../errors.js';
-import type { Llm, LlmUsage, Logger, RenderedPrompt, Sampling } from '../ports.js';
+import type { Embedder, EmbeddingResult, Llm, LlmUsage, Logger, RenderedPrompt, Sampling } from '../ports.js';
 import { approxTokens } from './tokens.js';
 
 /** Hooks a token ledger into every HTTP call: a budget check before, usage after. */
@@ -20,14 +20,8 @@ export interface LlmMeter {
   record(usage: LlmUsage, kind: 'chat' | 'embedding'): Promise<void>;
 }
 
-/** Vectors for texts, in input order, with the tokens they cost. */
-export interface EmbeddingResult {
-  vectors: number[][];
-  usage: LlmUsage;
-}
-
 /** The Llm port plus embeddings and a way to call another model on the same connection. */
-export interface OpenAiLlm extends Llm {
+export interface OpenAiLlm extends Llm, Embedder {
   /**
    * Embeds `texts` with `model`, always asking for `encoding_format: 'float'` (and decoding base64
    * should a server send it anyway). Throws LlmUnavailableError / LlmOutputError.

@@ -1,8 +1,7 @@
 // A model answer to a question about the papers of a thread: evidence from their full texts,
 // claims with quotes, every quote checked against what was sent, citations by paper and section.
-import type { Answer, Llm, PaperCorpus } from '../ports.js';
+import type { Answer, FullTexts, Llm, PaperCorpus } from '../ports.js';
 import type { Paper, ThreadTurn } from '../types.js';
-import type { FullTexts } from '../fulltext/full-texts.js';
 import { renderPrompt } from '../llm/prompts.js';
 import { block, clip, neutralize } from '../llm/untrusted.js';
 import { approxTokens } from '../llm/tokens.js';

@@ -1,8 +1,7 @@
 // Semantic order of evidence chunks when PAPERBOT_EMBEDDING_MODEL is set: the question and each
 // chunk are embedded (chunk vectors cached in the store, so a paper's chunks are embedded once per
 // model), and chunks are ordered by cosine similarity to the question.
-import type { Store } from '../ports.js';
-import type { Embedder } from '../rank/shortlist.js';
+import type { Embedder, Store } from '../ports.js';
 import { cosine } from '../rank/shortlist.js';
 import { hashText } from '../llm/cache-keys.js';
 import { cacheKey } from '../store-keys.js';

@@ -1,9 +1,8 @@
 // The no-model Answerer: quotes the sentences most relevant to a question, from the papers' full
 // text when it could be had (each cited with its section, [1 §4.2]), else from their abstracts.
 // Below the relevance floor it says it found nothing rather than quote unrelated sentences.
-import type { Answer, Answerer, PaperCorpus } from '../ports.js';
+import type { Answer, Answerer, FullTexts, PaperCorpus } from '../ports.js';
 import type { Paper, ThreadTurn } from '../types.js';
-import type { FullTexts } from '../fulltext/full-texts.js';
 import { contentTerms } from '../text/analyze.js';
 import { ABSTRACT_FLOOR, FULL_TEXT_FLOOR, bestSentences, scoreCandidates, type ScoredSentence } from './pick-sentences.js';
 import { abstractOnlyReason, readInFull, readPapers, sentencesOf, type ReadPaper } from './read-papers.js';

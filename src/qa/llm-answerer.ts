@@ -1,9 +1,8 @@
 // The model-backed Answerer: thread answers (src/qa/answer-thread.ts) and corpus answers
 // (src/qa/ask-corpus.ts) with checked quotes and section citations. Any model failure falls back
 // to the extractive answerer, saying why.
-import type { Answer, Answerer, Llm, Logger, PaperCorpus, Store } from '../ports.js';
+import type { Answer, Answerer, FullTexts, Llm, Logger, PaperCorpus, Store } from '../ports.js';
 import type { Paper, ThreadTurn } from '../types.js';
-import type { FullTexts } from '../fulltext/full-texts.js';
 import { errorMessage } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { promptVersion } from '../llm/prompts.js';

@@ -1,8 +1,7 @@
 // The text an answer may rest on, per paper: its full text when one was had, else its abstract,
 // with the reason the full text is missing.
-import type { FullText } from '../ports.js';
+import type { FullText, FullTexts } from '../ports.js';
 import type { Paper } from '../types.js';
-import type { FullTexts } from '../fulltext/full-texts.js';
 import { splitSentences } from '../digest/tldr.js';
 import type { CandidateSentence } from './pick-sentences.js';
 

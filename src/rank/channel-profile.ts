@@ -1,8 +1,8 @@
 // What a channel's ranking starts from: its settings, its votes and its example papers, each
 // paired with the paper from the corpus. Shared by the digest and `/papers weekly`.
 import type { BotStore, PaperCorpus } from '../ports.js';
-import type { Subscription } from '../types.js';
-import { profileFromSubscription, type InterestProfile } from './profile.js';
+import type { InterestProfile, Subscription } from '../types.js';
+import { profileFromSubscription } from './profile.js';
 import { examplePapers } from './example-papers.js';
 
 /** Pairs each of the channel's votes with its paper (votes on unknown papers are dropped). */

@@ -2,10 +2,9 @@
 // candidate): the best corpus matches of the interests (pseudo-relevance feedback), corpus
 // papers that define the acronyms the channel typed, and corpus rarity of the words involved.
 import type { PaperCorpus } from '../ports.js';
-import type { Paper } from '../types.js';
+import type { InterestProfile, Paper } from '../types.js';
 import { foldText, termOf, words as plainWords } from '../text/analyze.js';
 import { acronymsTyped, mineAcronyms } from './acronyms.js';
-import type { InterestProfile } from './profile.js';
 import type { CorpusTermStats } from './term-space.js';
 
 /** The part of the corpus ranking reads. */

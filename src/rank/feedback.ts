@@ -1,8 +1,7 @@
 // A channel's 👍/👎 as a ranking signal: a candidate close to a liked paper (shared terms,
 // weighted by rarity, or a shared author) is lifted, one close to a disliked paper is lowered.
 // Recent votes count more, because a team's taste drifts.
-import type { Paper } from '../types.js';
-import type { FeedbackVote } from './profile.js';
+import type { FeedbackVote, Paper } from '../types.js';
 import { countIn, type PaperText, type TermCounts } from './paper-text.js';
 import { sameAuthor, type AuthorNames, type NameKey } from './authors.js';
 import { analyzedPaper, type AnalyzedPaper } from './paper-cache.js';

@@ -3,7 +3,7 @@
 // one BM25 query; related words from pseudo-relevance feedback), its example papers, include/exclude words, followed authors and
 // 👍/👎 feedback, plus small capped popularity and recency terms. All it knows about words comes
 // from the candidates and, when given, the corpus (CorpusEvidence): nothing is hand-kept.
-import type { Paper, RankedPaper } from '../types.js';
+import type { InterestProfile, Paper, RankedPaper } from '../types.js';
 import { paperTime } from '../search/paper-time.js';
 import { findFollowed, nameKey, type NameKey } from './authors.js';
 import { matchFeedback, type FeedbackMatch } from './feedback.js';
@@ -20,7 +20,6 @@ import { TermSlots } from './vocabulary.js';
 import { conceptInformation, interestCoverage } from './coverage.js';
 import { isSentenceLike } from './query-shape.js';
 import { queryOfConcepts, wholeQueryScores } from './whole-query.js';
-import type { InterestProfile } from './profile.js';
 import { popularity, recency } from './signals.js';
 import { formatWhy, upvotesOf, type WhyParts } from './why.js';
 

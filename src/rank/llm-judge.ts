@@ -2,8 +2,7 @@
 // one-line reason each. Ids the model returns are checked against the ids it was given.
 import { z } from 'zod';
 import type { Llm, LlmUsage, Logger, RenderedPrompt, Store } from '../ports.js';
-import type { Paper } from '../types.js';
-import type { InterestProfile } from './profile.js';
+import type { InterestProfile, Paper } from '../types.js';
 import { renderPrompt, promptVersion } from '../llm/prompts.js';
 import { carriesLinkOrMention, neutralize, paperBlock } from '../llm/untrusted.js';
 import { CACHE_TTL_MS, hashText, judgementKey } from '../llm/cache-keys.js';

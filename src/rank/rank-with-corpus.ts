@@ -1,10 +1,9 @@
 // The lexical ranking with what the corpus knows, for callers that have a corpus: one round of
 // batched corpus calls, then the synchronous ranking. A corpus failure costs only the evidence.
 import type { Logger } from '../ports.js';
-import type { Paper, RankedPaper } from '../types.js';
+import type { InterestProfile, Paper, RankedPaper } from '../types.js';
 import { gatherCorpusEvidence, type RankingCorpus } from './corpus-evidence.js';
 import { rankLexical, type RankOptions } from './lexical.js';
-import type { InterestProfile } from './profile.js';
 
 /**
  * rankLexical with corpus evidence (term rarity, pseudo-relevance feedback, acronym

@@ -1,9 +1,8 @@
 // One channel's ranking with the model: shortlist (lexical, + embeddings) → judge → blend.
 // Any model failure degrades to the lexical order with a note; this never throws.
-import type { Llm, LlmUsage, Logger, Store } from '../ports.js';
-import type { DigestNote, RankedPaper } from '../types.js';
-import type { InterestProfile } from './profile.js';
-import { pickShortlist, type Embedder } from './shortlist.js';
+import type { Embedder, Llm, LlmUsage, Logger, Store } from '../ports.js';
+import type { DigestNote, InterestProfile, RankedPaper } from '../types.js';
+import { pickShortlist } from './shortlist.js';
 import { judgePapers } from './llm-judge.js';
 import { blendJudged, type BlendWeights } from './blend.js';
 import { degradedNote } from '../llm/degrade.js';

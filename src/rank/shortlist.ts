@@ -1,14 +1,8 @@
 // Picks the few papers worth a model's attention for one channel: the lexical ranking, fused
 // with embedding similarity when an embedding model is configured. Only this shortlist is judged.
-import type { LlmUsage, Logger, Store } from '../ports.js';
-import type { Paper, RankedPaper } from '../types.js';
-import type { InterestProfile } from './profile.js';
+import type { Embedder, LlmUsage, Logger, Store } from '../ports.js';
+import type { InterestProfile, Paper, RankedPaper } from '../types.js';
 import { CACHE_TTL_MS, hashText, interestsEmbeddingKey, paperEmbeddingKey } from '../llm/cache-keys.js';
-
-/** Turns texts into vectors (the OpenAI-compatible client implements this). */
-export interface Embedder {
-  embed(texts: string[], model: string, options?: { signal?: AbortSignal }): Promise<{ vectors: number[][]; usage: LlmUsage }>;
-}
 
 /** Embedding settings; without them the shortlist is the lexical top. */
 export interface ShortlistEmbeddings {

@@ -21,5 +21,5 @@ export {
   type DueOptions,
   type DueRun,
 } from './schedule.js';
-export { createStoreLocks, defaultOwnerId, DEFAULT_LOCK_TTL_MS, digestLockName, type HeldLock, type LockOptions, type LockService } from './lock.js';
+export { createStoreLocks, defaultOwnerId, DEFAULT_LOCK_TTL_MS, digestLockName, type LockOptions } from './lock.js';
 export { ARXIV_HOLIDAYS, isQuietDay, quietReason } from './arxiv-calendar.js';

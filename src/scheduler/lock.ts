@@ -10,33 +10,11 @@
 // lock before each message, and a run that is done is never posted again).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Store } from '../ports.js';
-import type { Records } from '../store/records.js';
+import type { Claims, HeldLock, LockService, Store } from '../ports.js';
 import * as keys from '../store-keys.js';
 
 /** Default lock lifetime; renewed every third of it while held. */
 export const DEFAULT_LOCK_TTL_MS = 60_000;
-
-/** A lock this process holds. */
-export interface HeldLock {
-  readonly name: string;
-  readonly key: string;
-  readonly owner: string;
-  /** True while the store still maps the lock to this owner (false once lost or released). */
-  isHeld(): Promise<boolean>;
-  /** Stops renewing and releases the lock if this owner still holds it; safe to call twice. */
-  release(): Promise<void>;
-}
-
-/** Named expiring locks shared by every process on the same store. */
-export interface LockService {
-  /** This process's owner id (host, pid and a random suffix). */
-  readonly ownerId: string;
-  /** Takes the lock, or resolves undefined when someone else holds it. */
-  acquire(name: string, ttlMs?: number): Promise<HeldLock | undefined>;
-  /** Releases every lock this service still holds (shutdown). */
-  releaseAll(): Promise<void>;
-}
 
 /** Options of createStoreLocks. */
 export interface LockOptions {
@@ -46,8 +24,6 @@ export interface LockOptions {
   /** Key of a lock name (default keys.lock). */
   keyFor?(name: string): string;
 }
-
-type Claims = Pick<Records, 'claim' | 'claimOwner' | 'renewClaim' | 'releaseClaim'>;
 
 /** The store's atomic claims, when it is one of paperbot's own stores (a KeyvStore offers them as `records`). */
 function claimsOf(kv: Store): Claims | undefined {

@@ -6,14 +6,14 @@
 // With SQLite run ONE instance: the file lives on one machine and its locks only protect
 // processes sharing that file.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { BotStore, Clock, Logger } from '../ports.js';
+import type { BotStore, Clock, LockService, Logger } from '../ports.js';
 import type { PlatformName } from '../types.js';
 import { errorMessage } from '../errors.js';
 import { loadRuns, recordFailure, type DigestRun } from '../digest/run-state.js';
 import { newRunId, runLogger } from '../digest/post-digest.js';
 import { dueSubscriptions, localDate, type DueOptions, type DueRun } from './schedule.js';
 import { isValidZone } from '../dates.js';
-import { createStoreLocks, digestLockName, type LockService } from './lock.js';
+import { createStoreLocks, digestLockName } from './lock.js';
 import type { RunChannel, RunOutcome } from './run-channel.js';
 
 /** Scheduler settings; every field has a sensible default. */

@@ -1,7 +1,7 @@
 // The per-source fetch locks of one serve process: shared inside the process, exclusive across
 // instances. Inside one process the sources already share each fetch in flight (shareFetches), so
 // a digest that needs a source the feed is fetching joins that fetch instead of waiting its turn.
-import type { LockService } from './lock.js';
+import type { LockService } from '../ports.js';
 
 /** How long a caller waits for another instance's fetch of the same source (default 60 s). */
 export const SOURCE_LOCK_WAIT_MS = 60_000;

@@ -1,6 +1,7 @@
 // The atomic primitives paperbot needs from every backend, on structures of our own (Redis hashes
 // and sorted sets; our own tables in SQLite and Postgres; Maps in memory). Every method is one
 // atomic step on the server, so several processes can call them at once without losing a write.
+import type { Claims } from '../ports.js';
 
 /** How hashPut treats fields not named in the call. */
 export type HashPutMode =
@@ -28,7 +29,7 @@ export interface ZAddOptions {
 }
 
 /** Hashes (field → text), ordered sets (member by score) and expiring claims (locks), keyed by store keys (src/store-keys.ts). */
-export interface Records {
+export interface Records extends Claims {
   /** The record's fields, or undefined when it has none. */
   hashGet(key: string): Promise<Record<string, string> | undefined>;
   /** Several records, in the order of `keys`. */
@@ -43,14 +44,6 @@ export interface Records {
   zMembers(key: string): Promise<string[]>;
   /** Deletes the hash and the ordered set under `key`. */
   delete(key: string): Promise<void>;
-  /** Takes `key` for `owner` when it is free or its claim expired; true when this call took it. */
-  claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** Who holds `key` now (undefined when free or expired). */
-  claimOwner(key: string): Promise<string | undefined>;
-  /** Restarts the claim's ttl only while `owner` still holds it; true when renewed. */
-  renewClaim(key: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** Frees `key` only while `owner` still holds it; true when freed. */
-  releaseClaim(key: string, owner: string): Promise<boolean>;
   /** Deletes every record of this namespace. */
   clear(): Promise<void>;
   /** Deletes expired members; resolves how many went (0 where the backend expires natively). */

@@ -15,6 +15,15 @@ describe('BotCore.handleThreadMessage', () => {
     expect(h.chat.replies).toHaveLength(0);
   });
 
+  it('answers a mention outside any thread with a short hint, but not a plain message there', async () => {
+    const h = await makeBot();
+    const own = { ...h.channel, threadId: 'm1', key: `${h.channel.key}:m1` };
+    const hint = await h.core.handleThreadMessage({ thread: own, text: 'hello', user: MEMBER, mentionsBot: true, outsideThread: true });
+    expect(textOf(hint)).toContain('/papers help');
+    expect(textOf(hint).length).toBeLessThan(200);
+    expect(await h.core.handleThreadMessage({ thread: own, text: 'hello', user: MEMBER, mentionsBot: false, outsideThread: true })).toBeNull();
+  });
+
   it('answers about the paper of a digest-paper thread with quoted, cited sentences', async () => {
     const h = await makeBot();
     const { papers } = await h.postDigest();

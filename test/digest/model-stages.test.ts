@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmServices } from '../../src/llm/index.js';
 import { createLlmStages, modelStagesFor } from '../../src/digest/model-stages.js';
-import type { InterestProfile } from '../../src/rank/profile.js';
-import type { RankedPaper } from '../../src/types.js';
+import type { InterestProfile, RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { makePaper } from '../llm/support/papers.js';

@@ -1,7 +1,7 @@
 // The judge on top of the real lexical ranker and recorded papers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankLexical } from '../../src/rank/lexical.js';
-import type { InterestProfile } from '../../src/rank/profile.js';
+import type { InterestProfile } from '../../src/types.js';
 import { rankWithJudge } from '../../src/rank/rank-with-judge.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';

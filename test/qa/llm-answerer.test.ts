@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLlmAnswerer, trimHistory } from '../../src/qa/llm-answerer.js';
+import { z } from 'zod';
+import { createLlmAnswerer, llmAnswererFor, trimHistory } from '../../src/qa/llm-answerer.js';
+import { BudgetExhaustedError, createLlmServices } from '../../src/llm/index.js';
 import { summarizePapers } from '../../src/digest/summaries.js';
 import { createExtractiveAnswerer } from '../../src/qa/extractive.js';
 import { tempCorpus } from '../support/corpus.js';
@@ -169,5 +171,20 @@ describe('createLlmAnswerer().askCorpus', () => {
     expect(server.chatRequests).toHaveLength(0);
     expect(answer.extractive).toBe(true);
     expect(answer.text).toMatch(/daily token budget reached/);
+  });
+});
+
+describe('llmAnswererFor', () => {
+  it("answers with the app's answer client, which may spend the questions' share after digest work has stopped", async () => {
+    const services = createLlmServices(
+      { apiKey: 'k', baseURL: server.baseURL, model: 'big', summaryModel: 'small', timeoutMs: 5000, shortlistSize: 4, dailyTokenBudget: 1000, questionBudgetShare: 0.5 },
+      { kv: memoryKv(), logger: silentLogger, clock: { now: () => new Date('2026-08-03T09:00:00Z') } },
+    );
+    await services.ledger.record({ prompt: 600, completion: 0 }, 'chat');
+    await expect(services.llm.generate({ prompt: { name: 'probe', version: '1', system: 's', user: 'u' }, schema: z.object({}) })).rejects.toBeInstanceOf(BudgetExhaustedError);
+    const a = llmAnswererFor(services, { corpus: store, fallback: (reason) => createExtractiveAnswerer({ corpus: store, reason }) });
+    const answer = await a.answerAboutPapers('Which benchmark?', [lora], []);
+    expect(answer.extractive).toBe(false);
+    expect(server.chatRequests.map((r) => `${r.schemaName}:${r.model}`)).toEqual(['answer:big']);
   });
 });

@@ -4,7 +4,7 @@
 //   3 = exactly what the channel asked for, 2 = clearly relevant, 1 = related / partly relevant,
 //   unlabeled = 0. A followed author's paper is relevant by the channel's own request; a paper
 //   containing an excluded word is 0 by the channel's own request.
-import type { InterestProfile } from '../../src/rank/profile.js';
+import type { InterestProfile } from '../../src/types.js';
 
 /** One labeled channel profile. */
 export interface LabeledProfile {

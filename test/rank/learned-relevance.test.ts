@@ -2,8 +2,7 @@
 // (issue 11), asserted on made-up papers from fields no other test or labeled set mentions.
 import { describe, expect, it } from 'vitest';
 import { rankLexical } from '../../src/rank/lexical.js';
-import type { InterestProfile } from '../../src/rank/profile.js';
-import type { Paper } from '../../src/types.js';
+import type { InterestProfile, Paper } from '../../src/types.js';
 
 let seq = 0;
 function paper(title: string, abstract: string, extra: Partial<Paper> = {}): Paper {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankLexical } from '../../src/rank/lexical.js';
-import type { InterestProfile } from '../../src/rank/profile.js';
-import type { Paper, RankedPaper } from '../../src/types.js';
+import type { InterestProfile, Paper, RankedPaper } from '../../src/types.js';
 import { loadFixturePapers } from './fixture-papers.js';
 
 function paper(id: string, title: string, abstract: string, extra: Partial<Paper> = {}): Paper {

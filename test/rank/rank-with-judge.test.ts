@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rankWithJudge } from '../../src/rank/rank-with-judge.js';
 import { rankLexical } from '../../src/rank/lexical.js';
-import type { InterestProfile } from '../../src/rank/profile.js';
-import type { RankedPaper } from '../../src/types.js';
+import type { InterestProfile, RankedPaper } from '../../src/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { hashEmbedding, startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { makePaper } from '../llm/support/papers.js';

@@ -5,7 +5,7 @@ import * as storeKeys from '../../src/store-keys.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { newRun, planRunIfAbsent, loadRun } from '../../src/digest/run-state.js';
-import { makePaper, makeSubscription, sleep } from './helpers.js';
+import { makeSubscription, sleep } from './helpers.js';
 
 /** What a backend's test file supplies. */
 export interface ContractTarget {
@@ -57,20 +57,21 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
       });
 
       it('expires values after their ttl', async () => {
-        await store.kv.set('test:short', 1, 40);
+        // TTLs long enough that a loaded CI machine reads before expiry, short enough to wait out.
+        await store.kv.set('test:short', 1, 300);
         await store.kv.set('test:long', 2, 60_000);
         await store.kv.set('test:none', 3);
         expect(await store.kv.get('test:short')).toBe(1);
-        await sleep(80);
+        await sleep(400);
         expect(await store.kv.get('test:short')).toBeUndefined();
         expect(await store.kv.getMany(['test:short', 'test:long', 'test:none'])).toEqual([undefined, 2, 3]);
       });
 
       it('setIfAbsent sets only when absent, and again after expiry', async () => {
-        expect(await store.kv.setIfAbsent('test:lock', 'first', 60)).toBe(true);
-        expect(await store.kv.setIfAbsent('test:lock', 'second', 60)).toBe(false);
+        expect(await store.kv.setIfAbsent('test:lock', 'first', 300)).toBe(true);
+        expect(await store.kv.setIfAbsent('test:lock', 'second', 300)).toBe(false);
         expect(await store.kv.get('test:lock')).toBe('first');
-        await sleep(100);
+        await sleep(400);
         expect(await store.kv.setIfAbsent('test:lock', 'third')).toBe(true);
         expect(await store.kv.get('test:lock')).toBe('third');
         expect(await store.kv.setIfAbsent('test:lock', 'fourth')).toBe(false);
@@ -120,12 +121,12 @@ export function botStoreContract(name: string, { makeTarget, persistent }: Contr
 
       it('claims: one owner at a time, renewed and released only by its owner, free after expiry', async () => {
         const claims = (store.kv as Store & { records: Records }).records;
-        expect(await claims.claim('lock:t', 'a', 80)).toBe(true);
+        expect(await claims.claim('lock:t', 'a', 300)).toBe(true);
         expect(await claims.claim('lock:t', 'b', 5_000)).toBe(false);
         expect(await claims.claimOwner('lock:t')).toBe('a');
         expect(await claims.renewClaim('lock:t', 'b', 5_000)).toBe(false);
         expect(await claims.renewClaim('lock:t', 'a', 5_000)).toBe(true);
-        await sleep(120);
+        await sleep(400);
         expect(await claims.claimOwner('lock:t')).toBe('a');
         expect(await claims.releaseClaim('lock:t', 'b')).toBe(false);
         expect(await claims.releaseClaim('lock:t', 'a')).toBe(true);

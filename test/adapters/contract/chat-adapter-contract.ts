@@ -31,7 +31,7 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
 
     it('help lists every sub-command, privately where the platform can', async () => {
       const reply = await h.command('help', 'member');
-      for (const c of COMMAND_LIST) expect(reply.text).toContain(c.name);
+      for (const c of COMMAND_LIST) expect(reply.text).toContain(c.usage);
       expect(reply.private).toBe(h.capabilities.privateReplies);
     });
 
@@ -199,6 +199,15 @@ export function describeChatAdapterContract(name: string, makeHarness: () => Pro
       expect(wire).not.toMatch(/\bat .+:\d+:\d+/);
       // The next command works again.
       expect((await h.command('settings', 'member')).text).toContain(INTERESTS);
+    });
+
+    it('a command that crashes past the core\'s own error handling still gets a polite reply without the error text', async () => {
+      h.bot.crashNextCommand();
+      const reply = await h.command('settings', 'member');
+      expect(reply.text).toMatch(/sorry|try again/i);
+      const wire = reply.messages.map((m) => m.raw).join('\n');
+      for (const leak of [STORE_SECRET, 'invariant', 'db.internal', 'postgres://']) expect(wire).not.toContain(leak);
+      expect((await h.command('help', 'member')).text).toContain('subscribe');
     });
 
     it('a slow command is acknowledged within the platform\'s deadline and answered later', async () => {

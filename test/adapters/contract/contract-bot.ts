@@ -47,6 +47,8 @@ export interface ContractBot {
   answerDelayMs: number;
   /** The next subscription read throws like an unreachable database. */
   failNextSubscriptionRead(): void;
+  /** The next command makes the core itself throw, past its own error handling (a bug): the adapter's last line of defence. */
+  crashNextCommand(): void;
   /**
    * Posts a digest of `papers` (rank order) to `channel` through `adapter` with the real digest
    * poster (exactly-once run state, post records for threads and feedback); resolves with the
@@ -101,7 +103,7 @@ export async function startContractBot(): Promise<ContractBot> {
     },
     askCorpus: (question) => extractive.askCorpus(question),
   };
-  const core = createBotCore({
+  const realCore = createBotCore({
     store,
     corpus,
     answerer,
@@ -111,6 +113,16 @@ export async function startContractBot(): Promise<ContractBot> {
     defaults: { interests: 'language models', sources: ['hf'], size: 5, threshold: 0.1, time: '09:00', tz: 'UTC', days: [1, 2, 3, 4, 5] },
     llmConfigured: false,
   });
+  let crashNext = false;
+  const core: BotCore = {
+    handleCommand(cmd) {
+      if (!crashNext) return realCore.handleCommand(cmd);
+      crashNext = false;
+      return Promise.reject(new Error(`invariant broken while reading postgres://paperbot:${STORE_SECRET}@db.internal:5432/paperbot`));
+    },
+    handleThreadMessage: (msg, progress) => realCore.handleThreadMessage(msg, progress),
+    handleFeedback: (event) => realCore.handleFeedback(event),
+  };
   const bot: ContractBot = {
     core,
     store,
@@ -118,6 +130,9 @@ export async function startContractBot(): Promise<ContractBot> {
     previewDelayMs: 0,
     answerDelayMs: 0,
     failNextSubscriptionRead: fail,
+    crashNextCommand: () => {
+      crashNext = true;
+    },
     async postDigest(adapter, channel, papers = CORPUS_PAPERS) {
       const sub = await realStore.getSubscription(channel.key);
       if (!sub) throw new Error(`contract: subscribe ${channel.key} before posting a digest`);

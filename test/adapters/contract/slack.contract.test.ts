@@ -1,5 +1,6 @@
-// The Slack adapter passes the chat-adapter contract: real Bolt in HTTP mode on a free port,
-// driven by signed slash commands and Events API requests, answering the fake Slack Web API and
+// The Slack adapter passes the chat-adapter contract in both its modes: real Bolt in HTTP mode on
+// a free port, driven by signed slash commands and Events API requests, and in Socket Mode, driven
+// by envelopes over the fake's WebSocket; either way answering the fake Slack Web API and
 // response_url endpoints (test/fakes).
 import { expect } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
@@ -61,23 +62,38 @@ function userTs(): string {
   return `1700000${String(++tsSeq).padStart(3, '0')}.000100`;
 }
 
-async function startSlackHarness(): Promise<ChatHarness> {
+/** How requests reach Bolt: signed HTTP requests, or envelopes over the Socket Mode WebSocket. */
+type Mode = 'http' | 'socket';
+
+async function startSlackHarness(mode: Mode): Promise<ChatHarness> {
   const bot = await startContractBot();
   const fake = await startFakeSlackApi();
   fake.users.set(USERS.admin, { id: USERS.admin, name: 'boss', is_admin: true });
   fake.users.set(USERS.member, { id: USERS.member, name: 'alice' });
+  const connection = mode === 'http' ? { signingSecret: SECRET, port: 0, host: '127.0.0.1' } : { appToken: 'xapp-test' };
   const adapter = createSlackAdapter({
     botToken: 'xoxb-test',
-    signingSecret: SECRET,
+    ...connection,
     apiUrl: fake.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
     logger: silentLogger,
     clientOptions: { retryConfig: { retries: 0 } },
     paceMs: 1,
   });
   await adapter.start(bot.core);
+  if (mode === 'socket') await fake.socketConnected();
   const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+  /** Sends a slash command; resolves with when Slack got its acknowledgement. */
+  const sendCommand = async (fields: Record<string, string>): Promise<number> => {
+    if (mode === 'socket') return (await fake.sendEnvelope('slash_commands', fields)).at;
+    const ack = await postSlashCommand(url, SECRET, fields);
+    expect(ack.status).toBe(200);
+    return ack.at;
+  };
+  /** Delivers an Events API event. */
+  const sendEvent = async (event: object): Promise<void> => {
+    if (mode === 'socket') await fake.sendEnvelope('events_api', eventEnvelope(event));
+    else expect((await postEvent(url, SECRET, eventEnvelope(event))).status).toBe(200);
+  };
   const channel = { platform: 'slack' as const, channelId: CHANNEL, key: `slack:${CHANNEL}` };
   let responseSeq = 0;
 
@@ -106,13 +122,12 @@ async function startSlackHarness(): Promise<ChatHarness> {
     async command(line, role = 'member') {
       const id = `r${++responseSeq}`;
       const sentAt = Date.now();
-      const ack = await postSlashCommand(url, SECRET, slashCommandFields(line, fake.responseUrl(id), { user_id: USERS[role], channel_id: CHANNEL }));
-      expect(ack.status).toBe(200);
+      const ackAt = await sendCommand(slashCommandFields(line, fake.responseUrl(id), { user_id: USERS[role], channel_id: CHANNEL }));
       const response = await fake.waitForResponse(id, 10_000);
       expect(response.outcome).toBe('ok');
       const isPrivate = response.body.response_type !== 'in_channel';
       const message = seen(response.body, { private: isPrivate });
-      return { messages: [message], text: message.text, private: isPrivate, ackMs: ack.at - sentAt };
+      return { messages: [message], text: message.text, private: isPrivate, ackMs: ackAt - sentAt };
     },
     async postDigest(papers) {
       const before = fake.calls.length;
@@ -129,17 +144,17 @@ async function startSlackHarness(): Promise<ChatHarness> {
     async ask(ref, _rank, question) {
       const ts = userTs();
       const event = { type: 'message', channel: CHANNEL, user: USERS.member, text: `<@${fake.botUserId}> ${question}`, ts, thread_ts: ref.threadId, parent_user_id: fake.botUserId, channel_type: 'channel', event_ts: ts };
-      expect((await postEvent(url, SECRET, eventEnvelope(event))).status).toBe(200);
+      await sendEvent(event);
       return answerIn(ref.threadId);
     },
     async react(ref, _rank, value) {
       const reaction = { type: 'reaction_added', user: USERS.member, reaction: value === 1 ? '+1' : '-1', item: { type: 'message', channel: CHANNEL, ts: ref.threadId }, item_user: fake.botUserId, event_ts: userTs() };
-      expect((await postEvent(url, SECRET, eventEnvelope(reaction))).status).toBe(200);
+      await sendEvent(reaction);
     },
     async mention(text) {
       const ts = userTs();
       const event = { type: 'app_mention', channel: CHANNEL, user: USERS.member, text: `<@${fake.botUserId}> ${text}`, ts, event_ts: ts };
-      expect((await postEvent(url, SECRET, eventEnvelope(event))).status).toBe(200);
+      await sendEvent(event);
       const answer = await answerIn(ts);
       expect(answer.threadId).toBe(ts);
       return answer;
@@ -159,4 +174,5 @@ async function startSlackHarness(): Promise<ChatHarness> {
   };
 }
 
-describeChatAdapterContract('slack', startSlackHarness);
+describeChatAdapterContract('slack (HTTP)', () => startSlackHarness('http'));
+describeChatAdapterContract('slack (Socket Mode)', () => startSlackHarness('socket'));
