@@ -98,11 +98,19 @@ function sharedAuthors(names: AuthorNames, votedNames: Set<string>, index: Autho
       any = true;
     }
     // sameAuthor holds only for an equal family name, or a single given name and family swapped.
-    for (const list of [index.byFamily.get(a.family), a.given.length === 1 ? index.byGiven.get(a.family) : undefined]) {
-      if (list) for (const [vi, b] of list) if (at[vi]! < 0 && sameAuthor(b, a)) at[vi] = i;
-    }
+    markShared(index.byFamily.get(a.family), a, i, at);
+    if (a.given.length === 1) markShared(index.byGiven.get(a.family), a, i, at);
   }
   return any;
+}
+
+/** Sets at[vote] = i for each vote in `list` not yet marked whose author is `a`. */
+function markShared(list: Array<[number, NameKey]> | undefined, a: NameKey, i: number, at: Int32Array): void {
+  if (!list) return;
+  for (let j = 0; j < list.length; j++) {
+    const [vi, b] = list[j]!;
+    if (at[vi]! < 0 && sameAuthor(b, a)) at[vi] = i;
+  }
 }
 
 interface VotedPaper {
