@@ -257,9 +257,8 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length + examples.length > 0;
   const examplesOnly = examples.length > 0 && prep.concepts.length + prep.includes.length + prep.follows.length === 0;
 
-  const ranked = papers.map((paper, p): RankedPaper & { time: number } => {
+  const ranked = papers.map((paper, p): RankedPaper => {
     const text = texts[p]!;
-    const time = times[p]!;
     const excludedBy = prep.excludes.find((c) => containsPhrase(text, c.facets[0]!.alternatives[0]!));
     const why: WhyParts = { upvotes: upvotesOf(paper) };
 
@@ -301,7 +300,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
       relevance *= 1 - W.dislike * fb.dislike;
     }
     const pop = popularity(paper);
-    const rec = recency(paper, now, time);
+    const rec = recency(paper, now, times[p]);
     const gate = examplesOnly ? TIE_BREAK_ONLY : 0.25 + 0.75 * Math.min(1, relevance / GATE);
     const raw =
       W.relevance * relevance + W.popularity * pop * gate + W.recency * rec * gate + W.feedbackTerm * (fb.like - fb.dislike);
@@ -309,7 +308,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     if (excludedBy) {
       // Scored anyway, so a digest can say how many papers its filter hid that it would have shown.
       const parts = { relevance: 0, excluded: 1, unfilteredScore: score, unfilteredRelevance: relevance };
-      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts, time };
+      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts };
     }
     return {
       paper,
@@ -327,10 +326,15 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
         popularity: pop,
         recency: rec,
       },
-      time,
     };
   });
 
-  ranked.sort((a, b) => b.score - a.score || b.time - a.time || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0));
-  return ranked.map(({ time: _time, ...r }) => r);
+  // Candidate indexes sorted, so the results need no copy without a sort key.
+  const order = ranked.map((_, p) => p);
+  order.sort((i, j) => {
+    const a = ranked[i]!;
+    const b = ranked[j]!;
+    return b.score - a.score || times[j]! - times[i]! || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0);
+  });
+  return order.map((p) => ranked[p]!);
 }
