@@ -1,5 +1,6 @@
 // Bolt and the Slack SDK log through their own Logger interface; this bridges it to ours.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel } from './bolt-runtime.js';
 import type { Logger } from '../../src/ports.js';
 
 function line(parts: unknown[]): string {

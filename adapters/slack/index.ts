@@ -4,7 +4,8 @@
 import { rejectStaleRequests } from './request-freshness.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, webApi, type CustomRoute } from '@slack/bolt';
+import type { webApi, CustomRoute } from '@slack/bolt';
+import { App, type LogLevel, webApi as slackWebApi } from './bolt-runtime.js';
 import type { BotCore, ChatAdapter, Logger } from '../../src/ports.js';
 import type { ChannelRef, MessageRef, Outbound, ThreadRef } from '../../src/types.js';
 import { ConfigError, errorMessage } from '../../src/errors.js';
@@ -109,7 +110,7 @@ export class SlackAdapter implements ChatAdapter {
       },
     });
     this.client = this.app.client;
-    this.client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSec: number, info: { url?: string }) => {
+    this.client.on(slackWebApi.WebClientEvent.RATE_LIMITED, (retryAfterSec: number, info: { url?: string }) => {
       this.logger.warn('slack rate limited; waiting Retry-After', { retryAfterSec, url: info?.url });
     });
     this.pacer = new ChannelPacer(config.paceMs ?? 1100);

@@ -1,7 +1,8 @@
 // chat.postMessage with Slack's errors translated: channel problems become
 // ChannelUnavailableError (the core pauses that subscription), and a message Slack refuses for
 // its blocks is retried without thumbnails, then as plain text, so the digest still goes out.
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import { webApi as slackWebApi } from './bolt-runtime.js';
 import type { Logger } from '../../src/ports.js';
 import { ChannelUnavailableError } from '../../src/errors.js';
 import { hasImages, withoutImages, type SlackMessage } from './limits.js';
@@ -15,7 +16,7 @@ const BLOCK_ERRORS: ReadonlySet<string> = new Set(['invalid_blocks', 'invalid_bl
 /** The Slack error string of a failed Web API call, if it is a platform error. */
 export function slackErrorCode(err: unknown): string | undefined {
   const e = err as { code?: string; data?: { error?: unknown } };
-  return e?.code === webApi.ErrorCode.PlatformError && typeof e.data?.error === 'string' ? e.data.error : undefined;
+  return e?.code === slackWebApi.ErrorCode.PlatformError && typeof e.data?.error === 'string' ? e.data.error : undefined;
 }
 
 /** Where and how to post. */

@@ -57,7 +57,7 @@ describe('start-up: what each command loads', () => {
     }
   }, 30_000);
 
-  it('digest --post slack:… loads Bolt and not discord.js (each platform loads its SDK only when used)', async () => {
+  it('digest --post slack:… loads Bolt and not discord.js (each platform loads its SDK only when used), nor Express', async () => {
     const tmp = await tempDir();
     try {
       const env = await offlineEnv({
@@ -70,6 +70,8 @@ describe('start-up: what each command loads', () => {
       const { packages } = await packagesLoadedBy(['digest', '--post', 'slack:C0123', '--sources', `file:${empty}`], env);
       expect(packages).toContain('@slack/bolt');
       for (const name of ['discord.js', 'openai']) expect(packages, name).not.toContain(name);
+      // Bolt's package index would load Express and its receiver, which no Slack mode here uses.
+      expect(packages).not.toContain('express');
     } finally {
       await tmp.cleanup();
     }
