@@ -64,14 +64,18 @@ export interface AppOptions {
 export async function createApp(config: Readonly<Config>, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const store = await createBotStore(config.storeUrl, logger);
-  let corpus: PaperCorpus;
-  try {
-    corpus = await openCorpus(config.corpusUrl);
-  } catch (err) {
-    await store.close();
-    throw err;
+  // The two databases open side by side (each waits on its own files or server); when one fails,
+  // the other is closed again before the error goes up.
+  const [opened, corpusOpened] = await Promise.allSettled([createBotStore(config.storeUrl, logger), openCorpus(config.corpusUrl)]);
+  if (opened.status === 'rejected' || corpusOpened.status === 'rejected') {
+    await Promise.allSettled([
+      opened.status === 'fulfilled' ? opened.value.close() : undefined,
+      corpusOpened.status === 'fulfilled' ? corpusOpened.value.close() : undefined,
+    ]);
+    throw opened.status === 'rejected' ? opened.reason : (corpusOpened as PromiseRejectedResult).reason;
   }
+  const store = opened.value;
+  const corpus: PaperCorpus = corpusOpened.value;
   try {
     const moved = await moveLegacyPapers(store.kv, corpus, clock);
     if (moved > 0) logger.info('moved papers from the state store into the corpus', { papers: moved, corpus: corpus.location });

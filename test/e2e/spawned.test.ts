@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { fixture, offlineEnv, tempDir } from '../cli/support/run-cli.js';
+import { closedPort, fixture, offlineEnv, tempDir } from '../cli/support/run-cli.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { postSlashCommand, slashCommandFields } from '../fakes/slack-signed-request.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/paperbot.mjs');
 
@@ -121,6 +122,32 @@ describe('bin/paperbot.mjs in a child process', () => {
         expect(result.stderr).not.toContain('spawned-secret');
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    }, 60_000);
+
+    // /healthz is what an orchestrator waits on before sending traffic: its first 200 must mean
+    // the bot already answers Slack.
+    it('answers a slash command sent the moment /healthz first answers 200', async () => {
+      const port = await closedPort();
+      const env = await offlineEnv({ SLACK_BOT_TOKEN: 'xoxb-spawned', SLACK_SIGNING_SECRET: 'spawned-secret', SLACK_API_URL: slack.apiUrl, PORT: String(port) });
+      const child = spawn(process.execPath, [BIN, 'serve'], { cwd: tmp.dir, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      const io = collect(child);
+      try {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          if (child.exitCode !== null) throw new Error(`serve exited early:\n${io.err()}`);
+          if (Date.now() > deadline) throw new Error(`/healthz never answered 200:\n${io.err()}`);
+          const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+          if (status === 200) break;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        const ack = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, 'spawned-secret', slashCommandFields('subscribe diffusion models', slack.responseUrl('right-after-healthz'), { user_id: 'U1', channel_id: 'C0READY' }));
+        expect(ack.status).toBe(200);
+        const response = await slack.waitForResponse('right-after-healthz', 15_000);
+        expect(JSON.stringify(response.body)).toContain('Subscribed');
+      } finally {
+        child.kill('SIGTERM');
+        await io.exited;
       }
     }, 60_000);
 
