@@ -185,13 +185,15 @@ class PostgresCorpus implements PaperCorpus {
         have.add(hit.id);
       }
     };
-    // Counted only up to RANK_WINDOW: cheap (the planner reads a common word's first matches
-    // in table order, a rare one's through the index), and all the rules above need.
+    // Every word whole first: when that fills the list (most queries) nothing else is asked.
+    // Otherwise each word's paper count decides the rest, counted only up to RANK_WINDOW (the
+    // planner reads a common word's first matches in table order, a rare one's through the index).
+    const all = words.map(operand).join(' & ');
+    fill(await this.searchQuery(all, limit, options));
+    if (hits.length >= limit) return hits;
     const df = await this.countUpToWindow(words);
     const rare = words.filter((_, i) => df[i]! < sql.RANK_WINDOW);
-    const all = words.map(operand).join(' & ');
-    if (Math.min(...df) > 0) fill(await this.searchQuery(all, limit, options));
-    if (hits.length < limit && df.at(-1) === 0 && words.at(-1)!.length >= MIN_PREFIX) {
+    if (df.at(-1) === 0 && words.at(-1)!.length >= MIN_PREFIX) {
       fill(await this.searchQuery(`${all}:*`, limit + hits.length, options));
     }
     if (hits.length < limit && words.length > 1 && rare.length > 0) {

@@ -278,8 +278,9 @@ export function corpusContract(name: string, makeTarget: () => Promise<CorpusTar
         expect(ids[0]).toBe('2403.00001');
         expect(ids).toHaveLength(20);
         expect(ids).not.toContain('2401.00001');
-        // Restricted to given ids, every match is ranked however old.
-        expect((await corpus.search('sparse attention', { ids: ['2401.00001', '2402.00001'] })).map((h) => h.id)).toEqual(['2401.00001', '2402.00001']);
+        // Restricted to given ids, every match among them is ranked however old.
+        const every = ['2401.00001', ...newer.map((p) => p.id), '2403.00001'];
+        expect((await corpus.search('sparse attention', { ids: every, limit: 3 })).map((h) => h.id)).toEqual(['2401.00001', '2403.00001', '2402.00600']);
       });
 
       it('treats search syntax in untrusted text as words, never as an error', async () => {

@@ -17,7 +17,8 @@ export const RANK_WINDOW = 300;
  *
  * Why it is shaped like this (EXPLAIN at 100k papers):
  * - ts_rank_cd reads each candidate's tsvector, a few µs per row: a word in most papers
- *   ("model") cost hundreds of ms. So only the newest RANK_WINDOW matches are ranked; the
+ *   ("model") cost hundreds of ms. So only the newest RANK_WINDOW matches are ranked (all
+ *   matches among given ids, as in the SQLite corpus); the
  *   planner walks corpus_papers_newest with the @@ filter for common words and uses the GIN
  *   index for rare ones, so either way at most RANK_WINDOW rows are ranked.
  * - Candidates are picked by (day, id) alone and only they are ranked, after the cut.
@@ -32,7 +33,7 @@ WITH candidates AS (
     AND ($2::text[] IS NULL OR p.id = ANY($2::text[]))
     AND ($3::date IS NULL OR p.listed_on >= $3::date)
   ORDER BY p.listed_on DESC NULLS LAST, p.id DESC
-  LIMIT ${RANK_WINDOW}
+  LIMIT CASE WHEN $2::text[] IS NULL THEN ${RANK_WINDOW} END
 ),
 hits AS (
   SELECT c.id, c.listed_on, p.search, ts_rank_cd(p.search, ${PAPER_TSQUERY}) AS score
