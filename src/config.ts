@@ -1,11 +1,15 @@
 // The only reader of the environment. Every error names the variable and says how to fix it.
+// The core's variables are here; each chat platform reads its own (adapters/<name>/env.ts)
+// when the registry asks it to.
 import { z } from 'zod';
 import { redact, registerSecrets } from './redact.js';
 import { secretValues } from './secret-values.js';
 import { ConfigError } from './errors.js';
 import { splitList } from './split-list.js';
 import { MAX_DIGEST_SIZE, MIN_DIGEST_SIZE } from './digest/digest-size.js';
-import type { Config } from './types.js';
+import { ENV_KIT, opt, positiveInt, readEnvShape, url, type Env } from './env-schema.js';
+import { PLATFORMS } from './platforms.js';
+import type { Config, PlatformName } from './types.js';
 
 /** Default sources when PAPERBOT_SOURCES is unset. */
 export const DEFAULT_SOURCES = ['hf', 'arxiv:cs.LG', 'arxiv:cs.CL'];
@@ -14,19 +18,10 @@ export const DEFAULT_CORPUS_URL = 'sqlite://./data/papers.sqlite';
 /** Default interests for the terminal digest and new subscriptions without text. */
 export const DEFAULT_INTERESTS = 'large language models, reasoning, agents, efficient training and inference';
 
-const boolText = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
-
-const url = z.url({ message: 'must be a URL such as http://127.0.0.1:8080' });
-const positiveInt = z.coerce.number().int().positive();
-const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
-
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM, 24-hour, e.g. 09:00' });
 
-/** Variables paperbot reads, with their validation. Keep in step with .env.example and README. */
-const EnvSchema = z.object({
+/** The core's variables, with their validation. Keep in step with .env.example and README. */
+const CORE_ENV = {
   // core
   PAPERBOT_SOURCES: opt(z.string()),
   PAPERBOT_INTERESTS: opt(z.string()),
@@ -58,20 +53,9 @@ const EnvSchema = z.object({
   PAPERBOT_STORE_URL: opt(z.string()),
   // corpus (the papers)
   PAPERBOT_CORPUS_URL: opt(z.string()),
-  // Slack
-  SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
-  SLACK_APP_TOKEN: opt(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
-  SLACK_SIGNING_SECRET: opt(z.string()),
-  SLACK_API_URL: opt(url),
-  SLACK_COMMAND: opt(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, { message: 'must be the slash command of your app, e.g. /papers or /arxiv' })),
+  // serve's HTTP port (/healthz, and Slack's HTTP mode)
   PORT: opt(z.coerce.number().int().min(0).max(65535)),
-  // Discord
-  DISCORD_TOKEN: opt(z.string()),
-  DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d+$/, { message: 'must be the numeric application id' })),
-  DISCORD_API_URL: opt(url),
-  DISCORD_MESSAGE_CONTENT: opt(boolText),
-  DISCORD_GUILD_ID: opt(z.string().regex(/^\d+$/, { message: 'must be a numeric guild id' })),
-});
+};
 
 /** The fix to suggest for each variable, shown next to validation errors. */
 const HINTS: Record<string, string> = {
@@ -79,7 +63,6 @@ const HINTS: Record<string, string> = {
   PAPERBOT_STORE_URL: 'sqlite://./data/paperbot.sqlite, redis://host:6379 or postgres://user:pass@host/db',
   PAPERBOT_CORPUS_URL: 'sqlite://./data/papers.sqlite or postgres://user:pass@host/db',
   PAPERBOT_TZ: 'an IANA zone such as UTC or Europe/Berlin',
-  SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app\'s Basic Information page',
 };
 
 function isValidZone(tz: string): boolean {
@@ -114,18 +97,20 @@ export { splitList } from './split-list.js';
  * Reads and validates configuration from `env` (default: process.env). Pure: no I/O.
  * Throws ConfigError listing every bad variable with its fix.
  */
-export function readConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const hint = HINTS[name] ? ` (expected ${HINTS[name]})` : '';
-      return `${name}: ${issue.message}${hint}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
-  }
-  const e = parsed.data;
+export function readConfig(env: Env = process.env): Readonly<Config> {
+  const core = readEnvShape(CORE_ENV, env, HINTS);
+  const platformReads = PLATFORMS.map((platform) => ({ platform, read: platform.readEnv(env, ENV_KIT) }));
+  const errors = [...(core.ok ? [] : core.errors), ...platformReads.flatMap(({ read }) => (read.ok ? [] : read.errors))];
+  if (!core.ok || errors.length > 0) throw new ConfigError(`Invalid configuration:\n  ${errors.join('\n  ')}`);
+  const e = core.values;
   const problems: string[] = [];
+  const platformProblems: string[] = [];
+  const platforms: Record<PlatformName, unknown> = {};
+  for (const { platform, read } of platformReads) {
+    if (!read.ok) continue;
+    platformProblems.push(...read.problems);
+    if (read.settings !== undefined) platforms[platform.name] = read.settings;
+  }
 
   const tz = e.PAPERBOT_TZ ?? 'UTC';
   if (!isValidZone(tz)) problems.push(`PAPERBOT_TZ: unknown time zone "${tz}" (expected ${HINTS.PAPERBOT_TZ})`);
@@ -140,11 +125,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(`PAPERBOT_CORPUS_URL: unsupported scheme "${corpusUrl.split(':')[0]}" (expected ${HINTS.PAPERBOT_CORPUS_URL})`);
   }
 
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push(
-      'SLACK_SIGNING_SECRET: required in HTTP mode; set it, or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode',
-    );
-  }
+  problems.push(...platformProblems);
   const sources = e.PAPERBOT_SOURCES ? splitList(e.PAPERBOT_SOURCES) : DEFAULT_SOURCES;
   if (sources.length === 0) problems.push(`PAPERBOT_SOURCES: is empty (expected ${HINTS.PAPERBOT_SOURCES})`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -185,25 +166,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           shortlistSize: e.PAPERBOT_SHORTLIST_SIZE ?? 30,
         }
       : undefined,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          appToken: e.SLACK_APP_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          apiUrl: e.SLACK_API_URL,
-          command: e.SLACK_COMMAND ?? '/papers',
-          port,
-        }
-      : undefined,
-    discord: e.DISCORD_TOKEN
-      ? {
-          token: e.DISCORD_TOKEN,
-          applicationId: e.DISCORD_APPLICATION_ID,
-          apiUrl: e.DISCORD_API_URL,
-          messageContent: e.DISCORD_MESSAGE_CONTENT ?? false,
-          guildId: e.DISCORD_GUILD_ID,
-        }
-      : undefined,
+    platforms: Object.freeze(platforms),
     port,
   };
   registerSecrets(secretValues(config));

@@ -22,7 +22,7 @@ import { platformNamed } from './platforms.js';
 import { subscriptionDefaults } from './new-subscription.js';
 import { eventSeen, TTL } from './store-keys.js';
 import { errorMessage } from './errors.js';
-import type { ChatAdapter, HttpRoute, ModelStages, PlatformDescriptor } from './ports.js';
+import type { ChatAdapter, HttpRoute, ModelStages, PlatformContext, PlatformDescriptor } from './ports.js';
 
 /** Everything a running paperbot is made of. Build it with createApp(); close it when done. */
 export interface App {
@@ -142,6 +142,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     defaults: subscriptionDefaults(config),
     llmConfigured: Boolean(config.llm),
     answerTimeoutMs: config.answerTimeoutMs,
+    localOperator: (platform) => platformNamed(platform)?.localOperator === true,
   });
   let closing: Promise<void> | undefined;
   return {
@@ -166,6 +167,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
 export interface ChatAdapterOptions {
   /** Routes a platform that listens on PORT itself mounts there (serve mounts GET /healthz). */
   routes?: HttpRoute[];
+  /** The terminal the CLI runs in (the console platform posts there). */
+  terminal?: PlatformContext['terminal'];
 }
 
 /** Stored papers for Discord's `/papers paper` autocomplete: id prefix first, else a title search. */
@@ -193,6 +196,7 @@ export async function createChatAdapter(app: App, platform: PlatformDescriptor, 
       logger,
       firstTime: (key) => store.kv.setIfAbsent(eventSeen(platform.name, key), 1, TTL.eventSeen),
       paperChoices: paperIdsForAutocomplete(app),
+      terminal: options.terminal,
     },
     { routes: options.routes },
   );

@@ -5,9 +5,10 @@ import type { ChannelRef } from './types.js';
 import { InputError } from './errors.js';
 import { slackPlatform } from '../adapters/slack/platform.js';
 import { discordPlatform } from '../adapters/discord/platform.js';
+import { consolePlatform } from '../adapters/console/platform.js';
 
-/** Every chat platform serve can connect and `digest --post` can post to, in connection order. */
-export const PLATFORMS: readonly PlatformDescriptor[] = [slackPlatform, discordPlatform];
+/** Every chat platform `digest --post` can post to; serve connects the configured ones, in this order. */
+export const PLATFORMS: readonly PlatformDescriptor[] = [slackPlatform, discordPlatform, consolePlatform];
 
 /** The descriptor named `name`, if any. */
 export function platformNamed(name: string): PlatformDescriptor | undefined {

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import type { EnvKit } from './env-schema.js';
 import type {
   ChannelRef,
   Citation,
@@ -420,6 +421,8 @@ export interface PlatformContext {
   firstTime(key: string): Promise<boolean>;
   /** Stored papers matching what a user has typed so far, for completion (at most 25). */
   paperChoices(typed: string): Promise<Array<{ id: string; title: string }>>;
+  /** The terminal the CLI runs in, for a platform that speaks there (the console). */
+  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; color: boolean };
 }
 
 /** An HTTP route a platform that listens on PORT mounts for serve (GET /healthz). */
@@ -436,14 +439,30 @@ export interface SetupIo {
   config(): Promise<Readonly<Config>>;
 }
 
+/** What a platform read from the environment (see PlatformDescriptor.readEnv). */
+export type PlatformEnvRead = { ok: false; errors: string[] } | { ok: true; settings: unknown; problems: string[] };
+
 /**
  * One chat platform as a plugin (adapters/<name>/platform.ts). Loading a descriptor loads no chat
  * SDK: `create` and the setup command's action load the adapter itself.
  */
 export interface PlatformDescriptor {
-  readonly name: Exclude<PlatformName, 'console'>;
+  readonly name: PlatformName;
   /** The environment variables it reads, for documentation and checks. */
   readonly env: readonly string[];
+  /**
+   * Reads and validates its variables (readConfig asks every registered platform): one line per
+   * malformed variable, or its settings (undefined when the variables leave it off) and the
+   * rules they break. The settings land in `config.platforms[name]`.
+   */
+  readEnv(env: Record<string, string | undefined>, kit: EnvKit): PlatformEnvRead;
+  /** The variable that turns it on for serve (its token); absent when serve never connects it (the console). */
+  readonly enabledBy?: string;
+  /**
+   * True when whoever types on it runs paperbot on their own machine (the terminal): they may
+   * point it at local files (`file:` sources). Chat users elsewhere may not.
+   */
+  readonly localOperator?: boolean;
   /** True when the configuration turns this platform on (serve connects it). */
   configured(config: Readonly<Config>): boolean;
   /** Secret values to redact everywhere: tokens, signing secrets, credentials inside its URLs. */

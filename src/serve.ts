@@ -50,8 +50,8 @@ export interface ServeOptions {
 }
 
 /**
- * Starts serve mode: connects each configured chat platform (Slack when SLACK_BOT_TOKEN is set,
- * Discord when DISCORD_TOKEN is set), serves GET /healthz on PORT (on Slack's own HTTP server in
+ * Starts serve mode: connects each chat platform the configuration turns on (its descriptor says
+ * which: Slack by its bot token, Discord by its token), serves GET /healthz on PORT (on Slack's own HTTP server in
  * HTTP mode, which listens there), fetches every source into the corpus (then keeps doing so on each
  * source's rhythm, one fetch per source at a time across instances) and starts the scheduler,
  * whose first tick posts digests missed while down. SIGTERM/SIGINT stop taking work,
@@ -60,7 +60,7 @@ export interface ServeOptions {
 export async function startServe(config: Readonly<Config>, options: ServeOptions = {}): Promise<ServeHandle> {
   const platforms = configuredPlatforms(config);
   if (platforms.length === 0) {
-    const choices = PLATFORMS.map((p) => `${p.env[0]} (${p.name})`).join(' and/or ');
+    const choices = PLATFORMS.flatMap((p) => (p.enabledBy ? [`${p.enabledBy} (${p.name})`] : [])).join(' and/or ');
     throw new ConfigError(`serve needs a chat platform: set ${choices}; see README`);
   }
   const logger =
@@ -141,7 +141,8 @@ export async function startServe(config: Readonly<Config>, options: ServeOptions
     clock: app.clock,
     logger,
   });
-  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger, runChannel });
+  // Only channels of the platforms connected here: the console's belong to `paperbot chat`.
+  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger, runChannel, options: { platforms: platforms.map((p) => p.name) } });
 
   let resolveFinished!: (code: number) => void;
   const finished = new Promise<number>((resolve) => (resolveFinished = resolve));

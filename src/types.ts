@@ -2,8 +2,11 @@
 
 // ============================================================================ Identity
 
-/** Chat platforms paperbot can speak on. `console` is the terminal chat and the test double. */
-export type PlatformName = 'slack' | 'discord' | 'console';
+/**
+ * The name of a chat platform paperbot can speak on, as its descriptor in src/platforms.ts says
+ * (`slack`, `discord`, `console` for the terminal chat and the test double).
+ */
+export type PlatformName = string;
 
 /** A channel the bot can post into. `key` is "{platform}:{channelId}" and is safe to store. */
 export interface ChannelRef {
@@ -357,22 +360,9 @@ export interface Config {
   /** Where papers live: `sqlite://PATH` (one host) or `postgres://…` (several hosts). */
   corpusUrl: string;
   llm?: LlmConfig;
-  slack?: {
-    botToken: string;
-    appToken?: string;
-    signingSecret?: string;
-    apiUrl?: string;
-    /** The app's slash command (SLACK_COMMAND, default "/papers"; `slack-manifest --command` sets it in the manifest). */
-    command: string;
-    port: number;
-  };
-  discord?: {
-    token: string;
-    applicationId?: string;
-    apiUrl?: string;
-    messageContent: boolean;
-    guildId?: string;
-  };
+  /** Each turned-on chat platform's settings, by platform name (its descriptor reads them back). */
+  platforms: Readonly<Record<PlatformName, unknown>>;
+  /** serve's HTTP port (PORT, default 3000). */
   port: number;
 }
 

@@ -1,7 +1,7 @@
 // Outbound → plain terminal text. Colors only when asked (a TTY); untrusted text is stripped of
 // control characters so a title cannot move the cursor or recolor the terminal.
 import pc from 'picocolors';
-import type { Digest, DigestItem, DigestNote, Outbound, Paper } from '../../src/types.js';
+import type { Digest, DigestItem, Outbound, Paper } from '../../src/types.js';
 import { NOTE_MARK } from '../../src/digest/format.js';
 import { sanitize } from '../../src/digest/terminal-safe.js';
 import { paperPageUrl, trustedCodeUrl, trustedUrl } from '../../src/links.js';

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { SetupIo } from '../../src/ports.js';
 import { ConfigError, InputError, errorMessage } from '../../src/errors.js';
+import { discordSettings } from './env.js';
 
 /** `paperbot discord-register [--guild ID]`: registers `/papers` and `/papers-admin` in one guild (instant) or globally. */
 export function registerDiscordRegister(program: Command, io: SetupIo): void {
@@ -12,7 +13,7 @@ export function registerDiscordRegister(program: Command, io: SetupIo): void {
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (flags: { guild?: string; global?: boolean }) => {
       const config = await io.config();
-      const discord = config.discord;
+      const discord = discordSettings(config);
       if (!discord) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal → Bot');
       if (flags.guild && !/^\d+$/.test(flags.guild)) throw new InputError(`--guild: "${flags.guild}" must be a numeric server id`);
       const guildId = flags.global ? undefined : (flags.guild ?? discord.guildId);

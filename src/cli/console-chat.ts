@@ -80,12 +80,12 @@ export async function runConsoleChatPlatform(app: App, io: ConsoleChatIo, option
   });
   const runChannel = createChannelRunner({
     store: app.store,
-    adapterFor: (platform) => (platform === 'console' ? adapter : undefined),
+    adapterFor: (platform) => (platform === adapter.platform ? adapter : undefined),
     prepare: (sub, o) => prepareDigest(app.digestDeps, sub, o),
     clock: app.clock,
     logger: app.logger,
   });
-  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger: app.logger, runChannel, options: { platforms: ['console'] } });
+  const scheduler = createScheduler({ store: app.store, clock: app.clock, logger: app.logger, runChannel, options: { platforms: [adapter.platform] } });
   const chat = runConsole(app.core, adapter);
   try {
     // Before the first line is answered: a digest due (or asked for) is on screen for `#n` lines.

@@ -48,7 +48,7 @@ export function registerDigest(program: Command, io: CliIo, setExit: (code: numb
     .option('--size <n>', `most papers to show, ${MIN_DIGEST_SIZE}-${MAX_DIGEST_SIZE} (default 5)`)
     .option('--threshold <0-1>', 'minimum relevance to show a paper')
     .addOption(new Option('--format <format>', 'text, markdown or json').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--post <target>', 'post to a chat channel instead: slack:<channel id> or discord:<channel id>')
+    .option('--post <target>', 'post to a chat channel instead: slack:<channel id>, discord:<channel id> or console:terminal')
     .option('--force', 'with --post: post again a day the channel already got (e.g. after a test post)')
     .action(async (flags: DigestFlags) => {
       const config = await configFrom(io);

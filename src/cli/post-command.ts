@@ -44,7 +44,9 @@ export async function postDigestCommand(io: CliIo, config: Readonly<Config>, fla
     io,
     config,
     async (app) => {
-      const adapter = await createChatAdapter(app, platform);
+      const adapter = await createChatAdapter(app, platform, {
+        terminal: { input: io.stdin, output: io.stdout, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR },
+      });
       const stored = await app.store.getSubscription(channel.key);
       const sub = withOverrides(stored ?? newSubscription(channel, subscriptionDefaults(config), { now: app.clock.now() }), flags);
       if (stored?.paused) io.stderr.write(`note: ${channel.key} is paused${stored.pausedReason ? ` (${stored.pausedReason})` : ''}; posting anyway because you asked\n`);

@@ -1,5 +1,5 @@
 import type { Answerer, BotStore, Clock, DigestPreviewer, ExpensiveWork, Logger, PaperCorpus, PaperLookup } from '../ports.js';
-import type { BotDefaults } from '../types.js';
+import type { BotDefaults, PlatformName } from '../types.js';
 
 /** Everything the platform-neutral BotCore needs. Each member is a port, so tests build it from fakes. */
 export interface BotDeps {
@@ -20,4 +20,9 @@ export interface BotDeps {
   answerTimeoutMs?: number;
   /** Limits on expensive work (today, ask, unknown-id lookups, thread questions); default DEFAULT_LIMITS. */
   work?: ExpensiveWork;
+  /**
+   * True when whoever types on `platform` runs paperbot (its descriptor's `localOperator`: the
+   * terminal), so may point it at local files. Default: nobody may.
+   */
+  localOperator?(platform: PlatformName): boolean;
 }

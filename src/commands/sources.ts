@@ -26,7 +26,7 @@ export const sources: Command = {
     }
     const list = parseSourceList(ctx.args);
     // A chat user must not make the server read its local files; the operator (terminal) may.
-    if (ctx.cmd.channel.platform !== 'console' && list.some((name) => name.startsWith('file:'))) {
+    if (!ctx.deps.localOperator?.(ctx.cmd.channel.platform) && list.some((name) => name.startsWith('file:'))) {
       throw new InputError('`file:` sources read files on the bot\'s server, so only its operator can set them (PAPERBOT_SOURCES). Use `hf` or `arxiv:<category>` here.');
     }
     return saveChange(ctx, { ...sub, sources: list }, `Sources set to: ${list.join(', ')}.`);

@@ -3,6 +3,7 @@ import type { PaperSource } from '../ports.js';
 import type { DigestNote, Paper } from '../types.js';
 import { mergePapers } from '../sources/merge.js';
 import { errorMessage } from '../errors.js';
+import { warmForRanking } from '../rank/warm.js';
 import { fetchSources } from './fetch-sources.js';
 import { recordSourceFailure, recordSourceSuccess } from './source-status.js';
 import type { DigestDeps } from './prepare-digest.js';
@@ -64,6 +65,8 @@ export async function ingest(deps: IngestDeps, sourceNames: string[], date: stri
     failedSources.push(...fetched.failedSources);
     const papers = mergePapers(fetched.papers);
     const { added, updated } = papers.length ? await deps.corpus.upsertPapers(papers) : { added: 0, updated: 0 };
+    // Analyze them once here rather than in the first channel's ranking (kept by id and text).
+    warmForRanking(papers);
     await recordStatuses(deps, sources, fetched.failedSources, fetched.errors, date, fetched.counts);
     const quiet = failedSources.length === 0 && papers.length === 0;
     const allFailed = sourceNames.length > 0 && busySources.length === 0 && failedSources.length === sourceNames.length;

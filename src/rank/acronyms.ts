@@ -80,14 +80,18 @@ export function definitionsIn(text: string): Array<{ short: string; long: string
 // Definitions per paper id, kept while the title and abstract are unchanged: every channel's
 // ranking mines the same candidates. Bounded; the oldest entries go first.
 const DEFINITIONS_CACHE_SIZE = 4000;
-type Definition = { short: string; long: string; longTerms: string[] };
+/** A definition with the keys it is filed under, made once per paper rather than per ranking. */
+type Definition = { short: string; long: string; longTerms: string[]; shortKey: string; longKey: string };
 const definitionsCache = new Map<string, { title: string; abstract: string; defs: Definition[] }>();
 
 function definitionsOf(paper: Paper): Definition[] {
   const hit = definitionsCache.get(paper.id);
   if (hit && hit.title === paper.title && hit.abstract === paper.abstract) return hit.defs;
   const found = paper.abstract.includes('(') || paper.title.includes('(') ? definitionsIn(`${paper.title}. ${paper.abstract}`) : [];
-  const defs = found.map((d) => ({ ...d, longTerms: termSequence(d.long).sequence }));
+  const defs = found.map((d): Definition => {
+    const longTerms = termSequence(d.long).sequence;
+    return { ...d, longTerms, shortKey: shortKey(d.short), longKey: longKey(longTerms) };
+  });
   if (definitionsCache.size >= DEFINITIONS_CACHE_SIZE) definitionsCache.delete(definitionsCache.keys().next().value!);
   definitionsCache.set(paper.id, { title: paper.title, abstract: paper.abstract, defs });
   return defs;
@@ -103,7 +107,7 @@ export function cacheDefinitions(papers: Iterable<Paper>): void {
 
 /** Mines the pairs defined in the papers' titles and abstracts (each paper counted once). */
 export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
-  const pairs = new Map<string, AcronymPair>();
+  const pairs = new Map<string, { pair: AcronymPair; shortKey: string; longKey: string }>();
   const seen = new Set<string>();
   for (const paper of papers) {
     if (seen.has(paper.id)) continue;
@@ -111,13 +115,13 @@ export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
     for (const d of definitionsOf(paper)) {
       const longTerms = d.longTerms;
       if (longTerms.length < 2) continue;
-      const key = `${shortKey(d.short)}\u0000${longKey(longTerms)}`;
-      const pair = pairs.get(key);
-      if (pair) {
-        pair.papers++;
+      const key = `${d.shortKey}\u0000${d.longKey}`;
+      const found = pairs.get(key);
+      if (found) {
+        found.pair.papers++;
         // The same surface form whatever order the papers came in.
-        if (d.long < pair.long) pair.long = d.long;
-      } else pairs.set(key, { short: d.short, long: d.long, longTerms, papers: 1 });
+        if (d.long < found.pair.long) found.pair.long = d.long;
+      } else pairs.set(key, { pair: { short: d.short, long: d.long, longTerms, papers: 1 }, shortKey: d.shortKey, longKey: d.longKey });
     }
   }
   const table: AcronymTable = { byShort: new Map(), byLong: new Map() };
@@ -126,9 +130,9 @@ export function mineAcronyms(papers: Iterable<Paper>): AcronymTable {
     if (list) list.push(pair);
     else map.set(key, [pair]);
   };
-  for (const pair of pairs.values()) {
-    add(table.byShort, shortKey(pair.short), pair);
-    add(table.byLong, longKey(pair.longTerms), pair);
+  for (const { pair, shortKey: s, longKey: l } of pairs.values()) {
+    add(table.byShort, s, pair);
+    add(table.byLong, l, pair);
   }
   for (const list of [...table.byShort.values(), ...table.byLong.values()]) {
     list.sort((a, b) => b.papers - a.papers || (a.long < b.long ? -1 : 1));

@@ -52,7 +52,8 @@ export function sameAuthor(followed: NameKey, author: NameKey): boolean {
   if (followed.family === author.family) {
     if (followed.given.length === 0 || author.given.length === 0) return true;
     // Middle names vary between sources ("C. Karen Liu" / "Karen Liu"): any given name may agree.
-    return followed.given.some((f) => author.given.some((a) => givenCompatible(f, a)));
+    for (const f of followed.given) for (const a of author.given) if (givenCompatible(f, a)) return true;
+    return false;
   }
   // Given and family swapped (common for East Asian names in different sources).
   return (

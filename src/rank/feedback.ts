@@ -98,11 +98,19 @@ function sharedAuthors(names: AuthorNames, votedNames: Set<string>, index: Autho
       any = true;
     }
     // sameAuthor holds only for an equal family name, or a single given name and family swapped.
-    for (const list of [index.byFamily.get(a.family), a.given.length === 1 ? index.byGiven.get(a.family) : undefined]) {
-      if (list) for (const [vi, b] of list) if (at[vi]! < 0 && sameAuthor(b, a)) at[vi] = i;
-    }
+    markShared(index.byFamily.get(a.family), a, i, at);
+    if (a.given.length === 1) markShared(index.byGiven.get(a.family), a, i, at);
   }
   return any;
+}
+
+/** Sets at[vote] = i for each vote in `list` not yet marked whose author is `a`. */
+function markShared(list: Array<[number, NameKey]> | undefined, a: NameKey, i: number, at: Int32Array): void {
+  if (!list) return;
+  for (let j = 0; j < list.length; j++) {
+    const [vi, b] = list[j]!;
+    if (at[vi]! < 0 && sameAuthor(b, a)) at[vi] = i;
+  }
 }
 
 interface VotedPaper {
@@ -118,38 +126,42 @@ const votedSlots = new TermSlots();
 /**
  * Compares every candidate with the channel's recent votes: a rarity-weighted term overlap
  * (normalized by both papers' lengths) and shared authors. Rarity is measured among the
- * candidates. Cost is one pass over each candidate's terms, whatever the number of votes.
+ * candidates: `candidateDf(id)` is how many of them contain term `id` (TermSpace counted it
+ * already). Cost is one pass over each candidate's terms, whatever the number of votes.
  * The candidates' analyses must come from one batch (analyzedPapers) made just before.
  */
-export function matchFeedback(candidates: AnalyzedPaper[], votes: FeedbackVote[]): FeedbackMatch[] {
+export function matchFeedback(
+  candidates: AnalyzedPaper[],
+  votes: FeedbackVote[],
+  candidateDf: (id: number) => number,
+): FeedbackMatch[] {
   const recent = votes.slice(-MAX_VOTES);
   if (recent.length === 0) return candidates.map(() => ({ like: 0, dislike: 0 }));
   const votedTexts = recent.map((v) => analyzedPaper(v.paper));
   try {
-    return compare(candidates, recent, votedTexts);
+    return compare(candidates, recent, votedTexts, candidateDf);
   } finally {
     votedSlots.clear();
   }
 }
 
-function compare(candidates: AnalyzedPaper[], recent: FeedbackVote[], votedAnalyses: AnalyzedPaper[]): FeedbackMatch[] {
+function compare(
+  candidates: AnalyzedPaper[],
+  recent: FeedbackVote[],
+  votedAnalyses: AnalyzedPaper[],
+  candidateDf: (id: number) => number,
+): FeedbackMatch[] {
   // Every term of a voted paper gets a slot; slots index the per-term arrays below.
-  let slots = 0;
+  const n = candidates.length;
+  const idf: number[] = [];
   for (const { text } of votedAnalyses) {
-    for (const id of text.ids) if (votedSlots.get(id) < 0) votedSlots.set(id, slots++);
-  }
-
-  // Document frequencies of the voted papers' terms among the candidates.
-  const df = new Int32Array(slots);
-  for (const { text } of candidates) {
     for (const id of text.ids) {
-      const s = votedSlots.get(id);
-      if (s >= 0) df[s]!++;
+      if (votedSlots.get(id) >= 0) continue;
+      votedSlots.set(id, idf.length);
+      idf.push(Math.log(1 + n / (1 + candidateDf(id))));
     }
   }
-  const n = candidates.length;
-  const idf = new Float64Array(slots);
-  for (let s = 0; s < slots; s++) idf[s] = Math.log(1 + n / (1 + df[s]!));
+  const slots = idf.length;
 
   const votedNames = new Set<string>();
   // slot → [vote index, vote's weight × rarity, …], so each candidate term is looked up once.

@@ -181,6 +181,8 @@ function matchedLabels(
   p: number,
 ): string[] {
   const labels: string[] = [];
+  // Most candidates match no concept well enough to name it: skip ordering them.
+  if (!scores.some((s) => s >= SHOW_CONCEPT)) return labels;
   const order = concepts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const ci of order) {
     if (scores[ci]! < SHOW_CONCEPT) continue;
@@ -238,7 +240,8 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     commonness: (term) => space.commonness(vocab.find(term)),
   });
   const postings = buildPostings(texts, [...prep.concepts, ...prep.includes, ...prep.exampleConcepts, ...prep.expansionConcepts]);
-  const now = options.now?.getTime() ?? papers.reduce((max, p) => Math.max(max, paperTime(p)), 0);
+  const times = papers.map(paperTime);
+  const now = options.now?.getTime() ?? times.reduce((max, t) => Math.max(max, t), 0);
 
   const interest = scoreConcepts(prep.concepts, texts, postings);
   const include = scoreConcepts(prep.includes, texts, postings);
@@ -249,14 +252,13 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
   const byExample = examples.length ? exampleSimilarity(space, examples) : undefined;
   const expansion = scoreConcepts(prep.expansionConcepts, texts, postings);
   const titleScores = scoreConcepts(prep.exampleConcepts, texts, postings).scores.map((cs) => interestCoverage(cs, []));
-  const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback);
+  const feedback: FeedbackMatch[] = matchFeedback(analyses, profile.feedback, (id) => space.candidateDf(id));
   const hasPreference =
     prep.concepts.length + prep.includes.length + prep.follows.length + profile.feedback.length + examples.length > 0;
   const examplesOnly = examples.length > 0 && prep.concepts.length + prep.includes.length + prep.follows.length === 0;
 
-  const ranked = papers.map((paper, p): RankedPaper & { time: number } => {
+  const ranked = papers.map((paper, p): RankedPaper => {
     const text = texts[p]!;
-    const time = paperTime(paper);
     const excludedBy = prep.excludes.find((c) => containsPhrase(text, c.facets[0]!.alternatives[0]!));
     const why: WhyParts = { upvotes: upvotesOf(paper) };
 
@@ -298,7 +300,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
       relevance *= 1 - W.dislike * fb.dislike;
     }
     const pop = popularity(paper);
-    const rec = recency(paper, now);
+    const rec = recency(paper, now, times[p]);
     const gate = examplesOnly ? TIE_BREAK_ONLY : 0.25 + 0.75 * Math.min(1, relevance / GATE);
     const raw =
       W.relevance * relevance + W.popularity * pop * gate + W.recency * rec * gate + W.feedbackTerm * (fb.like - fb.dislike);
@@ -306,7 +308,7 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
     if (excludedBy) {
       // Scored anyway, so a digest can say how many papers its filter hid that it would have shown.
       const parts = { relevance: 0, excluded: 1, unfilteredScore: score, unfilteredRelevance: relevance };
-      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts, time };
+      return { paper, score: 0, why: formatWhy({ excluded: excludedBy.label }), parts };
     }
     return {
       paper,
@@ -324,10 +326,15 @@ export function rankLexical(all: Paper[], profile: InterestProfile, options: Ran
         popularity: pop,
         recency: rec,
       },
-      time,
     };
   });
 
-  ranked.sort((a, b) => b.score - a.score || b.time - a.time || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0));
-  return ranked.map(({ time: _time, ...r }) => r);
+  // Candidate indexes sorted, so the results need no copy without a sort key.
+  const order = ranked.map((_, p) => p);
+  order.sort((i, j) => {
+    const a = ranked[i]!;
+    const b = ranked[j]!;
+    return b.score - a.score || times[j]! - times[i]! || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0);
+  });
+  return order.map((p) => ranked[p]!);
 }

@@ -19,9 +19,12 @@ export function popularity(paper: Paper): number {
   return Math.max(u, s);
 }
 
-/** Recency in [0, 1]: 1 for a paper from `now` or later, halving every week before. 0 when undated. */
-export function recency(paper: Paper, now: number): number {
-  const t = paperTime(paper);
+/**
+ * Recency in [0, 1]: 1 for a paper from `now` or later, halving every week before. 0 when undated.
+ * `time` is the paper's paperTime when the caller has it already.
+ */
+export function recency(paper: Paper, now: number, time = paperTime(paper)): number {
+  const t = time;
   if (t === 0) return 0;
   const days = Math.max(0, (now - t) / DAY_MS);
   return Math.pow(0.5, days / RECENCY_HALF_LIFE_DAYS);

@@ -35,9 +35,14 @@ export class TermSpace {
   /** Candidates containing each term id (ids interned after construction count as 0). */
   private readonly df: Int32Array;
   private readonly corpusDf = new Map<number, number>();
+  /** idf of the terms the corpus knows, by term id. */
+  private readonly corpusIdf = new Map<number, number>();
+  /**
+   * idf from the candidates, by candidate df (0…size): a candidate df is a small integer, so
+   * every term's idf is one table read instead of a logarithm or a per-term memo.
+   */
+  private readonly idfByDf: Float64Array;
   private readonly norms: Float64Array;
-  /** idf by term id, computed on first use (0 = not yet; an idf is always > 0). */
-  private readonly idfs: Float64Array;
   readonly size: number;
 
   /**
@@ -52,12 +57,15 @@ export class TermSpace {
     this.size = texts.length;
     const vocab = texts[0]?.vocab;
     this.df = new Int32Array(vocab?.size ?? 0);
-    this.idfs = new Float64Array(vocab?.size ?? 0);
     for (const t of texts) for (const id of t.ids) this.df[id]!++;
+    this.idfByDf = new Float64Array(this.size + 1);
+    for (let n = 0; n <= this.size; n++) this.idfByDf[n] = Math.log(1 + (this.size + 1) / (n + 1));
     if (vocab && corpus && corpus.papers >= MIN_CORPUS_PAPERS) {
       for (const [term, n] of corpus.df) {
         const id = vocab.find(term);
-        if (id >= 0) this.corpusDf.set(id, n);
+        if (id < 0) continue;
+        this.corpusDf.set(id, n);
+        this.corpusIdf.set(id, Math.log(1 + (corpus.papers + 1) / (n + 1)));
       }
     }
     this.norms = new Float64Array(texts.length);
@@ -82,17 +90,11 @@ export class TermSpace {
    * candidates (smoothed, so a term in no candidate is rare, not infinite).
    */
   idf(id: number): number {
-    const known = id < this.idfs.length ? this.idfs[id]! : 0;
-    if (known > 0) return known;
-    const value = this.computeIdf(id);
-    if (id < this.idfs.length) this.idfs[id] = value;
-    return value;
-  }
-
-  private computeIdf(id: number): number {
-    const c = this.corpusDf.get(id);
-    if (c !== undefined && this.corpus) return Math.log(1 + (this.corpus.papers + 1) / (c + 1));
-    return Math.log(1 + (this.size + 1) / (this.candidateDf(id) + 1));
+    if (this.corpusIdf.size > 0) {
+      const known = this.corpusIdf.get(id);
+      if (known !== undefined) return known;
+    }
+    return this.idfByDf[this.candidateDf(id)]!;
   }
 
   /**

@@ -1,7 +1,6 @@
 // BotStore: the repositories over one Store, behind one object.
-import type { BotStore, Logger, Store, SubscriptionPatch } from '../ports.js';
+import type { BotStore, Store, SubscriptionPatch } from '../ports.js';
 import type { Feedback, PostedMessage, Subscription, ThreadTurn } from '../types.js';
-import { silentLogger } from '../logger.js';
 import { StoreSubscriptionRepository } from './subscription-repository.js';
 import { StoreChannelStateRepository } from './channel-state-repository.js';
 import { KeyvStore } from './keyv-store.js';
@@ -17,7 +16,6 @@ export class KeyvBotStore implements BotStore {
 
   constructor(
     readonly kv: Store,
-    logger: Logger = silentLogger,
     /** The atomic records of the same backend (default: `kv`'s own, when kv is a KeyvStore). */
     records?: Records,
   ) {

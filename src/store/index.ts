@@ -20,10 +20,10 @@ export * as storeKeys from '../store-keys.js';
  */
 export async function createBotStore(url: string, logger: Logger = silentLogger): Promise<KeyvBotStore> {
   const kv = await KeyvStore.open(url, logger);
-  return new KeyvBotStore(kv, logger.child({ component: 'store' }));
+  return new KeyvBotStore(kv);
 }
 
 /** A fresh, empty BotStore in this process's memory (tests, one-off CLI runs). */
 export function createMemoryBotStore(logger: Logger = silentLogger): KeyvBotStore {
-  return new KeyvBotStore(KeyvStore.memory(logger), logger);
+  return new KeyvBotStore(KeyvStore.memory(logger));
 }

@@ -11,6 +11,7 @@ import { createMemoryBotStore } from '../../src/store/index.js';
 import { tempCorpus } from '../support/corpus.js';
 import { FakeChatAdapter, channelRef } from '../fakes/fake-chat-adapter.js';
 import { REMOTE, STORED } from './sample-papers.js';
+import { platformNamed } from '../../src/platforms.js';
 
 /** One recorded log line. */
 export interface LogLine {
@@ -117,6 +118,7 @@ export async function makeBot(
       days: [1, 2, 3, 4, 5],
     },
     llmConfigured: false,
+    localOperator: (platform) => platformNamed(platform)?.localOperator === true,
     ...options.overrides,
   };
   const core = createBotCore(deps);

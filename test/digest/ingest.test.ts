@@ -8,6 +8,7 @@ import { loadSourceStatuses } from '../../src/digest/source-status.js';
 import { SourceError } from '../../src/errors.js';
 import { makePaper } from '../store/helpers.js';
 import { tempCorpus } from '../support/corpus.js';
+import { currentVocabulary } from '../../src/rank/vocabulary.js';
 
 async function depsWith(sources: Record<string, PaperSource>): Promise<DigestDeps> {
   return {
@@ -49,6 +50,14 @@ describe('ingest', () => {
     expect(hfStatus).toMatchObject({ failures: 0, lastSuccessDate: '2026-06-12', lastPapers: 2 });
     expect(arxivStatus).toMatchObject({ failures: 1 });
     expect(arxivStatus!.lastError).toMatch(/HTTP 503/);
+  });
+
+  it('analyzes the fetched papers for ranking, so the first channel ranked does not pay for it', async () => {
+    const paper = { ...makePaper('2606.00003'), abstract: 'We study zorblaxification of quantum lattices.' };
+    const hf: PaperSource = { name: 'hf', fetch: async () => ({ source: 'hf', papers: [structuredClone(paper)] }) };
+    expect(currentVocabulary().find('zorblaxific')).toBe(-1);
+    await ingest(await depsWith({ hf }), ['hf'], '2026-06-12');
+    expect(currentVocabulary().find('zorblaxific')).toBeGreaterThanOrEqual(0);
   });
 
   it('says allFailed only when every source asked failed', async () => {

@@ -69,7 +69,7 @@ describe.each(storesUnderTest())('example papers written at once through two ins
     expect(text(await cores[0]!.handleCommand({ name: 'papers', text: `like ${first.join(' ')}`, channel, user: ADMIN }))).toMatch(/^Added 5/);
     await Promise.all([
       ...first.slice(0, 3).map((id, i) => cores[i % 2]!.handleCommand({ name: 'papers', text: `unlike ${id}`, channel, user: ADMIN })),
-      ...PAPERS.slice(5).map((p, i) => cores[i % 2]!.handleFeedback({ message: messages[i + 5]!, user: MEMBER, value: 1 })),
+      ...PAPERS.slice(5).map((_, i) => cores[i % 2]!.handleFeedback({ message: messages[i + 5]!, user: MEMBER, value: 1 })),
     ]);
     const likes = (await stores[1]!.getSubscription(channel.key))!.likes ?? [];
     expect(likes).toHaveLength(MAX_EXAMPLE_PAPERS);

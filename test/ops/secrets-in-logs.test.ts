@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
+import { slackSettings } from '../../adapters/slack/env.js';
+import { discordSettings } from '../../adapters/discord/env.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/clock.js';
 import { redactingDestination, redactSecrets } from '../../src/redact.js';
@@ -49,7 +51,7 @@ describe('secrets never reach the logs', () => {
       ...inner,
       post: async (...args: Parameters<typeof inner.post>) => {
         // A careless SDK error that echoes the credential it was called with.
-        if (failures-- > 0) throw new Error(`invalid_auth (Authorization: Bearer ${cfg.slack!.botToken}) url=https://x/?token=${encodeURIComponent(cfg.discord!.token)}`);
+        if (failures-- > 0) throw new Error(`invalid_auth (Authorization: Bearer ${slackSettings(cfg)!.botToken}) url=https://x/?token=${encodeURIComponent(discordSettings(cfg)!.token)}`);
         return inner.post(...args);
       },
     };
@@ -70,7 +72,7 @@ describe('secrets never reach the logs', () => {
       }),
     });
     // Careless code elsewhere logging the whole config object.
-    logger.info('starting paperbot', { config: cfg, signing: cfg.slack!.signingSecret, app: cfg.slack!.appToken });
+    logger.info('starting paperbot', { config: cfg, signing: slackSettings(cfg)!.signingSecret, app: slackSettings(cfg)!.appToken });
     await scheduler.tick();
     clock.set('2026-04-27T09:05:00Z');
     await scheduler.tick();

@@ -5,7 +5,7 @@ import * as storeKeys from '../../src/store-keys.js';
 import type { Records } from '../../src/store/records.js';
 import type { Feedback, ThreadTurn } from '../../src/types.js';
 import { newRun, planRunIfAbsent, loadRun } from '../../src/digest/run-state.js';
-import { makePaper, makeSubscription, sleep } from './helpers.js';
+import { makeSubscription, sleep } from './helpers.js';
 
 /** What a backend's test file supplies. */
 export interface ContractTarget {
