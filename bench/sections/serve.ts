@@ -52,7 +52,8 @@ async function oneStart(ctx: BenchContext, corpusUrl: string, slackApiUrl: strin
     for (;;) {
       if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
       if (performance.now() - t0 > 60_000) throw new Error('serve not ready within 60 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      // A port something else answers on (or a stuck start) must not hang the bench.
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 10));
     }
