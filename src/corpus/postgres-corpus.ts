@@ -165,46 +165,55 @@ class PostgresCorpus implements PaperCorpus {
   }
 
   /**
-   * Every query word must match, the last also as a prefix; when that finds fewer than `limit`
-   * papers, papers matching any of the words fill the list (as the SQLite corpus does).
+   * The SQLite corpus's rules, so both answer alike: every query word must match (whole, after
+   * stemming); the last word also as a prefix only when no paper has it whole (someone is still
+   * typing it: a prefix of a common stem such as 'valu':* spans a tenth of the corpus); when that
+   * finds fewer than `limit` papers, papers with any of the query's rare words (in fewer than
+   * RANK_WINDOW papers) fill the list: a paper that merely has "model" is no match for
+   * "model distillation". A query matching more than RANK_WINDOW papers ranks the newest of them.
    */
   async search(query: string, options: { limit?: number; ids?: string[]; since?: string } = {}): Promise<SearchHit[]> {
     const words = queryWords(query);
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT));
     if (words.length === 0 || options.ids?.length === 0) return [];
-    const last = words[words.length - 1]!;
-    const prefixed = last.length >= MIN_PREFIX;
-    const all = prefixed
-      ? { text: words.slice(0, -1).join(' '), prefix: `${operand(last)}:*` }
-      : { text: words.join(' '), prefix: null };
-    const hits = await this.searchQuery(all.text, all.prefix, 'all', limit, options);
-    if (hits.length < limit && words.length > 1) {
-      const have = new Set(hits.map((h) => h.id));
-      for (const hit of await this.searchQuery(words.map(operand).join(' | '), null, 'any', limit + hits.length, options)) {
+    const hits: SearchHit[] = [];
+    const have = new Set<string>();
+    const fill = (found: SearchHit[]) => {
+      for (const hit of found) {
         if (hits.length >= limit) break;
         if (!have.has(hit.id)) hits.push(hit);
+        have.add(hit.id);
       }
+    };
+    // Every word whole first: when that fills the list (most queries) nothing else is asked.
+    // Otherwise each word's paper count decides the rest, counted only up to RANK_WINDOW (the
+    // planner reads a common word's first matches in table order, a rare one's through the index).
+    const all = words.map(operand).join(' & ');
+    fill(await this.searchQuery(all, limit, options));
+    if (hits.length >= limit) return hits;
+    const df = await this.countUpToWindow(words);
+    const rare = words.filter((_, i) => df[i]! < sql.RANK_WINDOW);
+    if (df.at(-1) === 0 && words.at(-1)!.length >= MIN_PREFIX) {
+      fill(await this.searchQuery(`${all}:*`, limit + hits.length, options));
+    }
+    if (hits.length < limit && words.length > 1 && rare.length > 0) {
+      fill(await this.searchQuery(rare.map(operand).join(' | '), limit + hits.length, options));
     }
     return hits;
   }
 
-  private async searchQuery(
-    text: string,
-    prefix: string | null,
-    mode: 'all' | 'any',
-    limit: number,
-    options: { ids?: string[]; since?: string },
-  ): Promise<SearchHit[]> {
+  /** How many papers have each word (stemmed), counting at most RANK_WINDOW per word. */
+  private async countUpToWindow(words: string[]): Promise<number[]> {
+    const rows = await this.query<{ i: number; df: number }>('count query words', sql.documentFrequencySql(words.length), [...words, sql.RANK_WINDOW]);
+    const df = words.map(() => 0);
+    for (const r of rows) df[r.i] = r.df;
+    return df;
+  }
+
+  private async searchQuery(tsquery: string, limit: number, options: { ids?: string[]; since?: string }): Promise<SearchHit[]> {
     const ids = options.ids ? [...new Set(options.ids)] : null;
     const since = options.since === undefined ? null : (validDay(options.since.slice(0, 10)) ?? null);
-    const rows = await this.query<{ id: string; score: number; terms: string[] }>('search papers', sql.SEARCH_PAPERS, [
-      text,
-      prefix,
-      mode,
-      ids,
-      since,
-      limit,
-    ]);
+    const rows = await this.query<{ id: string; score: number; terms: string[] }>('search papers', sql.SEARCH_PAPERS, [tsquery, ids, since, limit]);
     return rows.map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms }));
   }
 

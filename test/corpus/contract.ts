@@ -248,6 +248,41 @@ export function corpusContract(name: string, makeTarget: () => Promise<CorpusTar
         expect((await corpus.search('equal words')).map((h) => h.id)).toEqual(['2401.00003', '2401.00002', '2401.00001']);
       });
 
+      it('matches the last word as a prefix only when no paper has it whole', async () => {
+        await corpus.upsertPapers([
+          paper('2401.00001', { title: 'Values of games' }),
+          paper('2401.00002', { title: 'Valuation of firms' }),
+        ]);
+        expect((await corpus.search('value')).map((h) => h.id)).toEqual(['2401.00001']);
+        expect((await corpus.search('val')).map((h) => h.id).sort()).toEqual(['2401.00001', '2401.00002']);
+      });
+
+      it('fills up only with papers having a rare word of the query, not merely a common one', async () => {
+        const common = Array.from({ length: 320 }, (_, i) =>
+          paper(`2402.${String(i + 1).padStart(5, '0')}`, { title: `Model number ${i + 1}`, listedOn: '2024-02-01' }),
+        );
+        await corpus.upsertPapers([...common, paper('2401.00001', { title: 'Distillation of teachers', listedOn: '2024-01-01' })]);
+        expect((await corpus.search('model distillation')).map((h) => h.id)).toEqual(['2401.00001']);
+      });
+
+      it('ranks only the newest matches of a query that matches hundreds of papers', async () => {
+        const newer = Array.from({ length: 600 }, (_, i) =>
+          paper(`2402.${String(i + 1).padStart(5, '0')}`, { title: `Paper ${i + 1}`, abstract: 'About sparse attention.', listedOn: '2024-02-01' }),
+        );
+        await corpus.upsertPapers([
+          paper('2401.00001', { title: 'Sparse attention, sparse attention', listedOn: '2024-01-01' }),
+          ...newer,
+          paper('2403.00001', { title: 'Sparse attention', listedOn: '2024-03-01' }),
+        ]);
+        const ids = (await corpus.search('sparse attention', { limit: 20 })).map((h) => h.id);
+        expect(ids[0]).toBe('2403.00001');
+        expect(ids).toHaveLength(20);
+        expect(ids).not.toContain('2401.00001');
+        // Restricted to given ids, every match among them is ranked however old.
+        const every = ['2401.00001', ...newer.map((p) => p.id), '2403.00001'];
+        expect((await corpus.search('sparse attention', { ids: every, limit: 3 })).map((h) => h.id)).toEqual(['2401.00001', '2403.00001', '2402.00600']);
+      });
+
       it('treats search syntax in untrusted text as words, never as an error', async () => {
         await corpus.upsertPapers([paper('2401.00001', { title: 'Robust parsing of messy input' })]);
         for (const q of ['"unbalanced', 'parsing AND (', "o'brien", 'NEAR(a b)', 'title:robust', '-', '*', 'robust -', '\\', 'a:*|!&']) {

@@ -2,10 +2,11 @@
 // (e.g. postgres://paperbot:paperbot@127.0.0.1:5433/paperbot_test). Each test gets its own schema,
 // dropped afterwards, so nothing else in that database is touched.
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
+import pg, { type PoolClient } from 'pg';
 import { openPostgresCorpus } from '../../src/corpus/postgres-corpus.js';
 import { CorpusError } from '../../src/corpus/index.js';
 import { MIGRATIONS } from '../../src/corpus/postgres/schema.js';
+import { migrate } from '../../src/corpus/postgres/migrate.js';
 import { UPSERT_LOCK } from '../../src/corpus/postgres/statements.js';
 import type { Logger } from '../../src/ports.js';
 import { corpusContract, paper } from './contract.js';
@@ -154,6 +155,36 @@ describe.runIf(url)('postgres corpus: server-side faults and migrations', () => 
       await client.end();
       expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
+      await drop();
+    }
+  });
+
+  it('upgrades a version-1 corpus in place: papers kept, the tsvector statistics target lowered', async () => {
+    const { url: schemaUrl, drop } = freshSchema(url!);
+    const schema = new URL(schemaUrl).searchParams.get('schema')!;
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      const statisticsTarget = async () =>
+        (await client.query<{ t: number }>(
+          "SELECT attstattarget::int AS t FROM pg_attribute WHERE attrelid = 'corpus_papers'::regclass AND attname = 'search'",
+        )).rows[0]!.t;
+      expect(await migrate(client as unknown as PoolClient, { schema, migrations: MIGRATIONS.filter((m) => m.version === 1) })).toEqual([1]);
+      await client.query(
+        "INSERT INTO corpus_papers (id, listed_on, title, paper) VALUES ('2401.00001', '2024-01-10', 'Sparse attention', '{\"id\":\"2401.00001\",\"title\":\"Sparse attention\"}')",
+      );
+      expect(await statisticsTarget()).toBe(1000);
+      const corpus = await openPostgresCorpus(schemaUrl);
+      try {
+        expect((await corpus.search('sparse attention')).map((h) => h.id)).toEqual(['2401.00001']);
+      } finally {
+        await corpus.close();
+      }
+      expect(await statisticsTarget()).toBe(100);
+      const { rows } = await client.query('SELECT version FROM corpus_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await client.end();
       await drop();
     }
   });

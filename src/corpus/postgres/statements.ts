@@ -3,30 +3,24 @@
 /** Advisory lock key held while merging papers, so two writers never merge against a stale row. */
 export const UPSERT_LOCK = 0x5042_7570;
 
-/**
- * The paper tsquery. `$3` 'all': every word of `$1` (websearch_to_tsquery) and, when `$2` is not
- * null, the last word as a prefix (`$2` is that word as `'word':*`). `$3` 'any': `$1` is already
- * a `'a' | 'b'` tsquery. Words come from queryWords (letters and digits only), so nothing a user
- * types is read as tsquery syntax.
- */
-const PAPER_TSQUERY = `(
-  CASE WHEN $3 = 'any' THEN to_tsquery('english', $1)
-       WHEN $2::text IS NULL THEN websearch_to_tsquery('english', $1)
-       ELSE websearch_to_tsquery('english', $1) && to_tsquery('english', $2) END)`;
+/** The paper tsquery: `$1` is built by the corpus from queryWords (letters and digits only, quoted). */
+const PAPER_TSQUERY = `to_tsquery('english', $1)`;
 
-/** How many matching papers, newest first, are ranked when a query matches more. */
-export const RANK_WINDOW = 500;
+/** How many matching papers, newest first, are ranked when a query matches more (as in the SQLite corpus). */
+export const RANK_WINDOW = 300;
 
 /**
- * Ranked paper search. `$4` ids (or null for all), `$5` since day (or null), `$6` limit.
+ * Ranked paper search for the tsquery text `$1` (`'a' & 'b'`, `'a' & 'b':*` or `'a' | 'b'`),
+ * `$2` ids (or null for all), `$3` since day (or null), `$4` limit.
  * Ranks with ts_rank_cd over the A/B/C weights (title 1.0, authors 0.4, abstract 0.2); ties go to
  * the newer announcement. `terms` are the query lexemes each hit contains.
  *
  * Why it is shaped like this (EXPLAIN at 100k papers):
  * - ts_rank_cd reads each candidate's tsvector, a few µs per row: a word in most papers
- *   ("model") cost hundreds of ms. So only the newest RANK_WINDOW matches are ranked; the
+ *   ("model") cost hundreds of ms. So only the newest RANK_WINDOW matches are ranked (all
+ *   matches among given ids, as in the SQLite corpus); the
  *   planner walks corpus_papers_newest with the @@ filter for common words and uses the GIN
- *   index for rare ones, so either way at most RANK_WINDOW rows are read.
+ *   index for rare ones, so either way at most RANK_WINDOW rows are ranked.
  * - Candidates are picked by (day, id) alone and only they are ranked, after the cut.
  * - The tsquery is spelled out rather than computed once in a CTE: with parameters it folds to
  *   a constant the planner can estimate (tsvector statistics) and match to the GIN index.
@@ -36,16 +30,16 @@ WITH candidates AS (
   SELECT p.id, p.listed_on
   FROM corpus_papers p
   WHERE p.search @@ ${PAPER_TSQUERY}
-    AND ($4::text[] IS NULL OR p.id = ANY($4::text[]))
-    AND ($5::date IS NULL OR p.listed_on >= $5::date)
+    AND ($2::text[] IS NULL OR p.id = ANY($2::text[]))
+    AND ($3::date IS NULL OR p.listed_on >= $3::date)
   ORDER BY p.listed_on DESC NULLS LAST, p.id DESC
-  LIMIT ${RANK_WINDOW}
+  LIMIT CASE WHEN $2::text[] IS NULL THEN ${RANK_WINDOW} END
 ),
 hits AS (
   SELECT c.id, c.listed_on, p.search, ts_rank_cd(p.search, ${PAPER_TSQUERY}) AS score
   FROM candidates c JOIN corpus_papers p ON p.id = c.id
   ORDER BY score DESC, c.listed_on DESC NULLS LAST, c.id DESC
-  LIMIT $6
+  LIMIT $4
 ),
 lexemes AS (
   SELECT replace(m[1], '''''', '''') AS lexeme, coalesce(m[2], '') AS suffix
