@@ -1,10 +1,9 @@
 // One place per backend for what keyv's adapters do not offer: the atomic records (records-*.ts),
-// an early connection check, guarded connections (pg pool, Redis client) and the SQLite pragmas.
+// an early connection check, guarded connections (pg pool, Redis client) and, for SQLite, the one
+// connection that keyv's adapter and the records share (keyv-sqlite-adapter.ts says why).
 // Nothing here reads or writes keyv's own tables: keyv values go through keyv's public API only.
-import { constants as fsConstants, accessSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { constants as fsConstants, accessSync, statSync } from 'node:fs';
 import Keyv from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
 import type { Logger } from '../ports.js';
 import { silentLogger } from '../logger.js';
 import { decode, encode } from './codec.js';
@@ -12,6 +11,8 @@ import type { StoreTarget } from './store-url.js';
 import type { Records } from './records.js';
 import { memoryRecords } from './records-memory.js';
 import { sqliteRecords } from './records-sqlite.js';
+import { openSqliteFile } from './sqlite-file.js';
+import { KeyvSqliteAdapter } from './keyv-sqlite-adapter.js';
 
 /** The keyv namespace every paperbot key lives under. */
 export const NAMESPACE = 'paperbot';
@@ -38,8 +39,6 @@ export const keyvOptions = { namespace: NAMESPACE, serialize: encode, deserializ
 
 /** Rows per page when keyv iterates a SQL table (the adapters default to 10). */
 export const ITERATION_LIMIT = 500;
-
-type Rows = Array<Record<string, unknown>>;
 
 /**
  * Creates the backend for a parsed store URL (does not connect yet: call ready()). Connection
@@ -78,22 +77,24 @@ function memoryBackend(): Backend {
 }
 
 function sqliteBackend(path: string): Backend {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 2000, iterationLimit: ITERATION_LIMIT });
-  const pragma = adapter.query as (sql: string) => Promise<Rows>;
-  const records = sqliteRecords(path);
+  // One connection (WAL, synchronous=NORMAL, 2 s busy timeout) for keyv's values and the records.
+  const db = openSqliteFile(path);
+  let adapter: KeyvSqliteAdapter;
+  let records: ReturnType<typeof sqliteRecords>;
+  try {
+    adapter = new KeyvSqliteAdapter(db, { iterationLimit: ITERATION_LIMIT });
+    records = sqliteRecords(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return {
     kind: 'sqlite',
     keyv: new Keyv(adapter, keyvOptions),
     records,
     atomicAcrossProcesses: true,
     expiresNatively: false,
-    async ready() {
-      // WAL + NORMAL: commits no longer fsync one by one (100k writes in seconds, not minutes);
-      // a power cut may lose the last commits but never corrupts the file.
-      if (path !== ':memory:') await pragma('PRAGMA journal_mode=WAL');
-      await pragma('PRAGMA synchronous=NORMAL');
-    },
+    async ready() {},
     // An open connection keeps working on a deleted or read-only file until it fails later, so
     // look at the file itself (the mode bits too: root passes access checks on read-only files).
     async probe() {
@@ -105,7 +106,6 @@ function sqliteBackend(path: string): Backend {
       records.check();
     },
     async disconnect() {
-      records.close();
       await adapter.disconnect();
     },
   };

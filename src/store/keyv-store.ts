@@ -10,7 +10,7 @@ import { StoreError } from './store-error.js';
 import { parseStoreUrl, redact, scrubUrl, type StoreTarget } from './store-url.js';
 import type { Records } from './records.js';
 
-/** Keys per getMany round trip (keeps SQL parameter lists and the sqlite adapter's matching small). */
+/** Keys per getMany round trip (keeps SQL parameter lists small). */
 const GET_MANY_CHUNK = 250;
 /** getMany round trips in flight at once. */
 const GET_MANY_PARALLEL = 2;

@@ -1,6 +1,6 @@
 // Records in tables of our own inside the SQLite store file, through better-sqlite3: every call is
 // one IMMEDIATE transaction, which SQLite's file lock makes atomic for every process on the file.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { HashPutMode, Records, Scored, ZAddOptions } from './records.js';
 
 const SCHEMA = `
@@ -9,14 +9,11 @@ CREATE TABLE IF NOT EXISTS paperbot_zset (key TEXT NOT NULL, member TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS paperbot_zset_order ON paperbot_zset (key, score);
 CREATE TABLE IF NOT EXISTS paperbot_claim (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;`;
 
-/** Longest a call waits for another process's write lock before failing (keeps commands inside their budget). */
-const BUSY_TIMEOUT_MS = 2000;
-
-/** Records over the SQLite file at `path` (tables created idempotently); `close` ends the connection. */
-export function sqliteRecords(path: string): Records & { close(): void; check(): void } {
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+/**
+ * Records over an open connection to the store file (see sqlite-file.ts; tables created
+ * idempotently); `check` is one cheap read. The connection's owner closes it.
+ */
+export function sqliteRecords(db: Database.Database): Records & { check(): void } {
   db.exec(SCHEMA);
 
   const hashRows = db.prepare<[string], { field: string; value: string }>('SELECT field, value FROM paperbot_hash WHERE key = ?');
@@ -125,9 +122,6 @@ export function sqliteRecords(path: string): Records & { close(): void; check():
     },
     check() {
       hashExists.get('health:probe');
-    },
-    close() {
-      if (db.open) db.close();
     },
   };
 }

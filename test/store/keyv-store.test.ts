@@ -143,11 +143,9 @@ describe('KeyvStore', () => {
     const store = await KeyvStore.open(`sqlite://${path}`, logger);
     await store.set('ok', 1);
     // Damage one row behind keyv's back: the read must reject, not return garbage.
-    const raw = await KeyvStore.open(`sqlite://${path}`);
-    await (raw as unknown as { backend: { keyv: { store: { query: (s: string) => Promise<unknown> } } } }).backend.keyv.store.query(
-      "UPDATE keyv SET value = '{not json' WHERE key = 'paperbot:ok'",
-    );
-    await raw.close();
+    const raw = new Database(path);
+    raw.prepare("UPDATE keyv SET value = '{not json' WHERE key = 'paperbot:ok'").run();
+    raw.close();
     await expect(store.get('ok')).rejects.toThrow(StoreError);
     expect(logger.lines.some((l) => l.msg === 'store operation failed' && (l.fields as { key?: string }).key === 'ok')).toBe(true);
     await store.close();
