@@ -5,7 +5,7 @@ import { SourceError } from '../errors.js';
 import { arxivHttp, type SourceDeps } from './deps.js';
 import { requireOk, type HttpClient } from './http.js';
 import { parseArxivId } from './ids.js';
-import { parseArxivAtomText, type AtomFeed } from './arxiv-atom.js';
+import type { AtomFeed } from './arxiv-atom.js';
 
 /** Source name used in errors and in `Paper.sources` for API results. */
 export const ARXIV_API_SOURCE = 'arxiv-api';
@@ -86,6 +86,8 @@ async function query(http: HttpClient, base: string, params: Record<string, stri
   const url = `${base}?${new URLSearchParams(params).toString()}`;
   const res = await http.get(url);
   const ok = res.status >= 200 && res.status < 300;
+  // The XML parser loads on the first query, not at start-up.
+  const { parseArxivAtomText } = await import('./arxiv-atom.js');
   let feed: AtomFeed;
   try {
     feed = parseArxivAtomText(res.body, ARXIV_API_SOURCE);

@@ -8,9 +8,6 @@ import { SourceError, errorMessage } from '../errors.js';
 import type { SourceDeps } from './deps.js';
 import { looksLikeHfDaily, parseHfDaily } from './hf-parse.js';
 import { looksLikePaperList, parsePaperList } from './file-papers.js';
-import { parseArxivAtom } from './arxiv-atom.js';
-import { parseArxivRss } from './arxiv-rss.js';
-import { parseXml } from './xml.js';
 import { mergePapers } from './merge.js';
 
 const SHAPES =
@@ -60,7 +57,13 @@ export function createFileSource(name: string, path: string, deps: SourceDeps): 
     throw fail(`unrecognised JSON shape; ${SHAPES}`);
   };
 
-  const parseXmlFile = (text: string): Parsed => {
+  const parseXmlFile = async (text: string): Promise<Parsed> => {
+    // The XML parser loads only for XML files, not at start-up.
+    const [{ parseXml }, { parseArxivAtom }, { parseArxivRss }] = await Promise.all([
+      import('./xml.js'),
+      import('./arxiv-atom.js'),
+      import('./arxiv-rss.js'),
+    ]);
     let root;
     try {
       root = parseXml(text);
@@ -81,7 +84,7 @@ export function createFileSource(name: string, path: string, deps: SourceDeps): 
     async fetch(query: SourceQuery): Promise<SourceResult> {
       const text = (await read()).trim();
       if (!text) throw fail(`the file is empty; ${SHAPES}`);
-      const parsed = text.startsWith('<') ? parseXmlFile(text) : parseJson(text);
+      const parsed = text.startsWith('<') ? await parseXmlFile(text) : parseJson(text);
       if (parsed.invalid.length > 0 && parsed.papers.length === 0) {
         throw fail(`no usable papers: ${parsed.invalid.slice(0, 3).join('; ')}`);
       }

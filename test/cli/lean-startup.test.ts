@@ -72,6 +72,8 @@ describe('start-up: what each command loads', () => {
       for (const name of ['discord.js', 'openai']) expect(packages, name).not.toContain(name);
       // Bolt's package index would load Express and its receiver, which no Slack mode here uses.
       expect(packages).not.toContain('express');
+      // A JSON file source needs no XML parser: it loads with the first arXiv listing or XML file.
+      expect(packages).not.toContain('fast-xml-parser');
     } finally {
       await tmp.cleanup();
     }
