@@ -12,6 +12,7 @@ import * as sql from './postgres/statements.js';
 import { chunkSections } from './chunk.js';
 import { CorpusError } from './corpus-error.js';
 import { queryWords } from './fts-words.js';
+import { HitList, searchLimit, MIN_PREFIX } from './search-hits.js';
 import { canonicalPaper, mergePaper } from './merge.js';
 
 /** Tuning for tests and benchmarks; the defaults suit a bot process. */
@@ -24,10 +25,6 @@ export interface PostgresCorpusOptions {
 }
 
 const DEFAULT_LIST_LIMIT = 5000;
-const DEFAULT_SEARCH_LIMIT = 10;
-const MAX_SEARCH_LIMIT = 200;
-/** Shortest last word also matched as a prefix (shorter ones expand to half the corpus). */
-const MIN_PREFIX = 3;
 /** A word in more papers than this share counts as this common (a cheap upper bound). */
 const DF_CAP_SHARE = 0.2;
 
@@ -174,32 +171,24 @@ class PostgresCorpus implements PaperCorpus {
    */
   async search(query: string, options: { limit?: number; ids?: string[]; since?: string } = {}): Promise<SearchHit[]> {
     const words = queryWords(query);
-    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT));
+    const limit = searchLimit(options.limit);
     if (words.length === 0 || options.ids?.length === 0) return [];
-    const hits: SearchHit[] = [];
-    const have = new Set<string>();
-    const fill = (found: SearchHit[]) => {
-      for (const hit of found) {
-        if (hits.length >= limit) break;
-        if (!have.has(hit.id)) hits.push(hit);
-        have.add(hit.id);
-      }
-    };
+    const list = new HitList(limit);
     // Every word whole first: when that fills the list (most queries) nothing else is asked.
     // Otherwise each word's paper count decides the rest, counted only up to RANK_WINDOW (the
     // planner reads a common word's first matches in table order, a rare one's through the index).
     const all = words.map(operand).join(' & ');
-    fill(await this.searchQuery(all, limit, options));
-    if (hits.length >= limit) return hits;
+    list.add(await this.searchQuery(all, limit, options));
+    if (list.full) return list.hits;
     const df = await this.countUpToWindow(words);
     const rare = words.filter((_, i) => df[i]! < sql.RANK_WINDOW);
     if (df.at(-1) === 0 && words.at(-1)!.length >= MIN_PREFIX) {
-      fill(await this.searchQuery(`${all}:*`, limit + hits.length, options));
+      list.add(await this.searchQuery(`${all}:*`, limit + list.hits.length, options));
     }
-    if (hits.length < limit && words.length > 1 && rare.length > 0) {
-      fill(await this.searchQuery(rare.map(operand).join(' | '), limit + hits.length, options));
+    if (!list.full && words.length > 1 && rare.length > 0) {
+      list.add(await this.searchQuery(rare.map(operand).join(' | '), limit + list.hits.length, options));
     }
-    return hits;
+    return list.hits;
   }
 
   /** How many papers have each word (stemmed), counting at most RANK_WINDOW per word. */

@@ -9,6 +9,7 @@ import type { Paper } from '../types.js';
 import { canonicalPaper, catalogDate, mergePaper } from './merge.js';
 import { chunkSections } from './chunk.js';
 import { queryWords } from './fts-words.js';
+import { HitList, MIN_PREFIX, searchLimit } from './search-hits.js';
 import { words as wordsOf } from '../text/analyze.js';
 import { allWords, anyWord, paperToken } from './sqlite/fts-query.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
@@ -152,17 +153,9 @@ export class SqliteCorpus implements PaperCorpus {
   search(query: string, options: { limit?: number; ids?: string[]; since?: string } = {}): Promise<SearchHit[]> {
     return this.run(() => {
       const words = queryWords(query);
-      const limit = Math.max(1, Math.min(options.limit ?? 10, 200));
+      const limit = searchLimit(options.limit);
       if (words.length === 0 || options.ids?.length === 0) return [];
-      const hits: SearchHit[] = [];
-      const have = new Set<string>();
-      const fill = (found: SearchHit[]) => {
-        for (const hit of found) {
-          if (hits.length >= limit) break;
-          if (!have.has(hit.id)) hits.push(hit);
-          have.add(hit.id);
-        }
-      };
+      const list = new HitList(limit);
       // How many papers each word has, counted only up to RANK_WINDOW (cheap): a query whose
       // rarest word is below it can be ranked in full; otherwise only the newest matches are.
       const counted = this.db.prepare<[string, number], { n: number }>(
@@ -173,16 +166,16 @@ export class SqliteCorpus implements PaperCorpus {
       // Whole words first; the last word as a prefix only when no paper has it as a word (someone
       // is still typing it): the porter stemmer turns "generation*" into "gener*", which is broad
       // and slow, while a whole word already matches its other forms ("merg" finds "merging").
-      if (Math.min(...df) > 0) fill(this.searchMatch(allWords(words, false), words, limit, options, rare.length === 0));
-      if (hits.length < limit && df.at(-1) === 0 && words.at(-1)!.length >= 3) {
-        fill(this.searchMatch(allWords(words, true), words, limit + hits.length, options, true));
+      if (Math.min(...df) > 0) list.add(this.searchMatch(allWords(words, false), words, limit, options, rare.length === 0));
+      if (!list.full && df.at(-1) === 0 && words.at(-1)!.length >= MIN_PREFIX) {
+        list.add(this.searchMatch(allWords(words, true), words, limit + list.hits.length, options, true));
       }
       // Papers with only some of the words: the rare ones only, since a paper that merely has
       // "model" is no match for "model distillation".
-      if (hits.length < limit && words.length > 1 && rare.length > 0) {
-        fill(this.searchMatch(anyWord(rare), undefined, limit + hits.length, options, false));
+      if (!list.full && words.length > 1 && rare.length > 0) {
+        list.add(this.searchMatch(anyWord(rare), undefined, limit + list.hits.length, options, false));
       }
-      return hits;
+      return list.hits;
     });
   }
 
