@@ -4,7 +4,7 @@ import type { Outbound, ThreadMessage } from '../types.js';
 import type { BotDeps } from '../commands/deps.js';
 import { errorMessage } from '../errors.js';
 import { userMessageFor } from './error-reply.js';
-import { isRefusal, refusalText } from '../limits/rate-limit.js';
+import { isRefusal, refusalText, userLimitKey } from '../limits/rate-limit.js';
 
 const unlimited: ExpensiveWork = { run: (_user, task) => task() };
 
@@ -67,7 +67,7 @@ export async function answerInThread(msg: ThreadMessage, deps: BotDeps, log: Log
   const timeoutMs = deps.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
   let answer: Answer | undefined;
   try {
-    const work = (deps.work ?? unlimited).run(`${msg.thread.platform}:${msg.user.id}`, () =>
+    const work = (deps.work ?? unlimited).run(userLimitKey(msg.thread.platform, msg.user.id), () =>
       deps.answerer.answerAboutPapers(question, papers, history),
     );
     work.catch(() => undefined); // a failure after the deadline is logged by no one else

@@ -6,7 +6,7 @@ import { dispatchCommand, findCommand, splitInvocation } from '../commands/regis
 import { answerInThread } from './answer-in-thread.js';
 import { recordFeedback } from './record-feedback.js';
 import { userMessageFor } from './error-reply.js';
-import { createExpensiveWork, isRefusal, refusalText } from '../limits/rate-limit.js';
+import { createExpensiveWork, isRefusal, refusalText, userLimitKey } from '../limits/rate-limit.js';
 import { coalescedLookup } from '../limits/coalesced-lookup.js';
 import { channelKeyOf } from '../channel-refs.js';
 
@@ -22,14 +22,14 @@ export function createBotCore(botDeps: BotDeps): BotCore {
   return {
     async handleCommand(cmd: CommandInvocation): Promise<Outbound> {
       const log = logger.child({ channel: cmd.channel.key });
+      const { name } = splitInvocation(cmd);
       try {
-        if (!findCommand(splitInvocation(cmd).name)?.expensive) return await dispatchCommand(cmd, deps, log);
-        const result = await work.run(`${cmd.channel.platform}:${cmd.user.id}`, () => dispatchCommand(cmd, deps, log));
+        if (!findCommand(name)?.expensive) return await dispatchCommand(cmd, deps, log);
+        const result = await work.run(userLimitKey(cmd.channel.platform, cmd.user.id), () => dispatchCommand(cmd, deps, log));
         if (!isRefusal(result)) return result;
-        log.info('expensive command refused', { command: splitInvocation(cmd).name, userId: cmd.user.id, refused: result.refused });
+        log.info('expensive command refused', { command: name, userId: cmd.user.id, refused: result.refused });
         return refusalText(result);
       } catch (err) {
-        const name = splitInvocation(cmd).name;
         log.error('command failed', { command: name, userId: cmd.user.id, error: errorMessage(err) });
         return { kind: 'text', text: userMessageFor(err, `run \`/papers ${name}\``), ephemeral: true };
       }

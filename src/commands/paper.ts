@@ -5,7 +5,7 @@ import { parseArxivId } from '../sources/ids.js';
 import { paperCard } from './paper-card.js';
 import { quoteShort } from './text-args.js';
 import { textReply } from './replies.js';
-import { isRefusal, refusalText } from '../limits/rate-limit.js';
+import { isRefusal, refusalText, userLimitKey } from '../limits/rate-limit.js';
 import { LookupBusyError } from '../limits/coalesced-lookup.js';
 
 /** Strips chat wrapping from a pasted link: Slack's `<url|label>` and `<url>`, and trailing punctuation. */
@@ -38,7 +38,7 @@ export const paper: Command = {
     if (!found && arxiv && lookup) {
       try {
         // Rate per user only: the coalesced lookup bounds how many ids wait for arXiv.
-        const user = `${ctx.cmd.channel.platform}:${ctx.cmd.user.id}`;
+        const user = userLimitKey(ctx.cmd.channel.platform, ctx.cmd.user.id);
         const result = ctx.deps.work ? await ctx.deps.work.run(user, () => lookup.byIds([id]), { pooled: false }) : await lookup.byIds([id]);
         if (isRefusal(result)) return refusalText(result);
         [found] = result;

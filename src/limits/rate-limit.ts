@@ -1,8 +1,13 @@
-// The one limiter for expensive work (`today`, `ask`, unknown-id `paper` lookups, thread
+// The one limiter for expensive work (`today`, `ask`, `weekly`, unknown-id `paper` lookups, thread
 // questions): a per-user rate limit and bounded concurrency with a short queue, so one user or a
 // burst cannot take the process's memory or starve everyone else. A refusal is a clear reply.
 import type { ExpensiveWork, Refusal } from '../ports.js';
 import type { Outbound } from '../types.js';
+
+/** The key a user's expensive work is counted under: one budget per person per platform, across channels. */
+export function userLimitKey(platform: string, userId: string): string {
+  return `${platform}:${userId}`;
+}
 
 /** How much expensive work is allowed. */
 export interface LimitOptions {
